@@ -1,0 +1,110 @@
+"""Contributions: who sends what, how many, in what status.
+
+A contribution is one claim about one contributor: Indonesia pledged "up to 8,000" troops on
+19 February 2026, according to a named source. When sources disagree, record each claim as its
+own contribution with its own source and date.
+
+Example:
+    >>> c = Contribution(contributor="IDN", kind=ContributionKind.TROOPS,
+    ...                  strength=Strength.at_most(8000), status=ContributionStatus.PLEDGED,
+    ...                  as_of="2026-02-19")
+    >>> str(c.strength)
+    'up to 8,000'
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ._checks import raise_if, type_problems
+from ._fields import collection, optional_date_field
+from .actor import check_actor_id
+from .dates import PartialDate
+from .strength import Strength, strength_converter
+
+__all__ = ["Contribution", "ContributionKind", "ContributionStatus"]
+
+
+class ContributionKind(enum.Enum):
+    """What is contributed."""
+
+    TROOPS = "troops"
+    """Military contingents."""
+    POLICE = "police"
+    """Police officers or formed police units."""
+    MILITARY_OBSERVERS = "military_observers"
+    """Unarmed military observers or experts on mission."""
+    STAFF_OFFICERS = "staff_officers"
+    """Officers for the mission's headquarters or joint command."""
+    MEDICAL = "medical"
+    """Medical units, field hospitals."""
+    ENGINEERS = "engineers"
+    """Engineering units."""
+    TRAINING = "training"
+    """Training, e.g. of police, usually outside the mission area."""
+    CIVILIAN = "civilian"
+    """Civilian staff."""
+    FUNDING = "funding"
+    """Money."""
+    LOGISTICS = "logistics"
+    """Transport, supplies, equipment."""
+
+
+class ContributionStatus(enum.Enum):
+    """Where a contribution stands, in the usual order of its lifecycle.
+
+    A contribution is usually ``offered``, then ``pledged``, ``confirmed`` and ``deployed``, and
+    at the end ``withdrawn``; an offer may instead be ``declined`` (by the contributor or the
+    mission).
+    """
+
+    OFFERED = "offered"
+    """Said to be ready or willing, without a firm commitment."""
+    PLEDGED = "pledged"
+    """Committed publicly, e.g. at a pledging meeting."""
+    CONFIRMED = "confirmed"
+    """Formally agreed with the mission."""
+    DEPLOYED = "deployed"
+    """On the ground."""
+    WITHDRAWN = "withdrawn"
+    """Was deployed and has left."""
+    DECLINED = "declined"
+    """Refused by the contributor, or not accepted."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Contribution:
+    """One contributor's contribution of one kind, as reported at one time.
+
+    Attributes:
+        contributor: Actor id of the contributor; a state is its ISO 3166-1 alpha-3 code.
+        kind: What is contributed.
+        status: Where the contribution stands.
+        strength: How many personnel (`Strength.unknown()` when no number was given; an int is
+            read as an exact number).
+        as_of: When the report was true.
+        role: A role taken in the mission, e.g. ``"deputy command"``.
+        caveats: Limits the contributor set, e.g. ``"humanitarian tasks only; no combat"``.
+        sources: Ids of the sources that report it.
+
+    Example:
+        >>> Contribution(contributor="KAZ", kind=ContributionKind.MEDICAL,
+        ...              status=ContributionStatus.PLEDGED).strength.is_unknown
+        True
+    """
+
+    contributor: str
+    kind: ContributionKind
+    status: ContributionStatus
+    strength: Strength = attrs.field(factory=Strength.unknown, converter=strength_converter)
+    as_of: PartialDate | None = optional_date_field()
+    role: str | None = None
+    caveats: tuple[str, ...] = collection()
+    sources: tuple[str, ...] = collection()
+
+    def __attrs_post_init__(self) -> None:
+        problems = type_problems(self)
+        check_actor_id(self.contributor, "contributor", problems)
+        raise_if(problems, self)

@@ -1,0 +1,101 @@
+"""Exceptions raised by missionmodel.
+
+Every problem with a record is reported as an [`ErrorDetail`][missionmodel.exceptions.ErrorDetail]
+(a path and a plain message); all problems of one record travel together in one
+[`ValidationError`][missionmodel.exceptions.ValidationError].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["ErrorDetail", "FormatError", "MissionModelError", "ValidationError"]
+
+
+class MissionModelError(Exception):
+    """Base class of every exception that missionmodel raises on purpose."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ErrorDetail:
+    """One problem found in a record.
+
+    Attributes:
+        path: Where the problem is, from the record that was checked, such as
+            ``contributions[2].strength``; empty for the record itself.
+        message: What is wrong, in plain words.
+
+    Example:
+        >>> str(ErrorDetail(path="contributions[2].strength", message="must not be negative"))
+        'contributions[2].strength: must not be negative'
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '$'}: {self.message}"
+
+    def under(self, prefix: str) -> ErrorDetail:
+        """Return this problem with its path placed under ``prefix``.
+
+        Args:
+            prefix: The path of the record that contains the checked one, e.g. ``contributions[2]``.
+
+        Returns:
+            A new `ErrorDetail` whose path starts with ``prefix``.
+        """
+        if not prefix:
+            return self
+        if not self.path:
+            return ErrorDetail(path=prefix, message=self.message)
+        separator = "" if self.path.startswith("[") else "."
+        return ErrorDetail(path=f"{prefix}{separator}{self.path}", message=self.message)
+
+
+class ValidationError(MissionModelError, ValueError):
+    """A record, or a document being loaded, has one or more problems.
+
+    All problems found are reported together. ``str()`` lists them one a line.
+
+    Attributes:
+        errors: Every problem found, in document order.
+
+    Example:
+        >>> from missionmodel import Strength
+        >>> try:
+        ...     Strength.between(10, 5)
+        ... except ValidationError as error:
+        ...     print(error.errors[0].message)
+        is an inverted range: the lower bound 10 is above the upper bound 5
+    """
+
+    errors: tuple[ErrorDetail, ...]
+
+    def __init__(self, errors: Iterable[ErrorDetail], *, subject: str | None = None) -> None:
+        self.errors = tuple(errors)
+        self.subject = subject
+        count = len(self.errors)
+        noun = "problem" if count == 1 else "problems"
+        head = f"{subject} has {count} {noun}" if subject else f"{count} {noun} found"
+        lines = [f"{head}:"] + [f"  {error}" for error in self.errors]
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.errors,), {"subject": self.subject})
+
+
+class FormatError(MissionModelError, ValueError):
+    """A text or file could not be read as JSON or YAML, or its format is not known.
+
+    Attributes:
+        line: The 1-based line of the problem, when known.
+        column: The 1-based column of the problem, when known.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
+        self.line = line
+        self.column = column
+        super().__init__(message)

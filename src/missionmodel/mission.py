@@ -1,0 +1,390 @@
+"""Missions: the whole record of one peace operation, and the questions users ask of it.
+
+Example:
+    >>> from missionmodel import Contribution, ContributionKind, ContributionStatus, Strength
+    >>> isf = Mission(
+    ...     id="isf", name="International Stabilization Force", acronym="ISF",
+    ...     kind=MissionKind.STABILIZATION, status=MissionStatus.AUTHORIZED,
+    ...     countries=["PSE"],
+    ...     contributions=[
+    ...         Contribution(contributor="IDN", kind=ContributionKind.TROOPS,
+    ...                      status=ContributionStatus.PLEDGED, strength=Strength.at_most(8000)),
+    ...         Contribution(contributor="KAZ", kind=ContributionKind.MEDICAL,
+    ...                      status=ContributionStatus.PLEDGED),
+    ...     ],
+    ... )
+    >>> isf.contributors()
+    ('IDN', 'KAZ')
+    >>> str(isf.total_strength(status=ContributionStatus.PLEDGED))
+    'unknown'
+    >>> str(isf.total_strength(kind=ContributionKind.TROOPS))
+    'up to 8,000'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from ._checks import check_slug, check_unique, raise_if, type_problems
+from ._fields import check_country, check_period, collection, optional_date_field
+from .actor import Actor, check_actor_id
+from .appointment import Appointment, Post
+from .contribution import Contribution, ContributionKind, ContributionStatus
+from .countries import code_problem, is_country_code
+from .dates import DateLike, PartialDate
+from .exceptions import ErrorDetail
+from .mandate import Mandate
+from .position import Position, Stance
+from .sources import Source
+from .strength import Strength
+
+__all__ = ["Mission", "MissionKind", "MissionStatus"]
+
+_Record = TypeVar("_Record", Mandate, Contribution, Appointment, Position)
+
+
+class MissionKind(enum.Enum):
+    """What kind of operation a mission is."""
+
+    PEACEKEEPING = "peacekeeping"
+    """A peacekeeping operation, such as UNIFIL."""
+    STABILIZATION = "stabilization"
+    """A stabilization force, such as the ISF for Gaza."""
+    OBSERVER = "observer"
+    """A military observer mission."""
+    POLICE = "police"
+    """A police mission."""
+    POLITICAL = "political"
+    """A special political mission."""
+    TRAINING = "training"
+    """A training mission."""
+    PEACE_ENFORCEMENT = "peace_enforcement"
+    """A force authorised to impose peace by force."""
+    NAVAL = "naval"
+    """A maritime operation."""
+
+
+class MissionStatus(enum.Enum):
+    """Where a mission stands, in the usual order of its life."""
+
+    PROPOSED = "proposed"
+    """Proposed, not yet authorised."""
+    AUTHORIZED = "authorized"
+    """Authorised, not yet deploying."""
+    DEPLOYING = "deploying"
+    """Deploying its first personnel."""
+    ACTIVE = "active"
+    """Deployed and carrying out its mandate."""
+    DRAWING_DOWN = "drawing_down"
+    """Reducing its strength or winding up."""
+    CLOSED = "closed"
+    """Ended."""
+
+
+_REFERENCES: tuple[tuple[str, str], ...] = (
+    ("contributions", "contributor"),
+    ("positions", "actor"),
+    ("appointments", "holder"),
+)
+_CITING: tuple[str, ...] = ("mandates", "contributions", "appointments", "positions")
+
+
+def _indexed(values: Mapping[str, Any], name: str) -> Iterable[tuple[int, Any]]:
+    items = values.get(name)
+    if not isinstance(items, (tuple, list)):
+        return ()
+    return ((index, item) for index, item in enumerate(items) if item is not None)
+
+
+def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
+    """Return the problems that involve more than one record of a mission.
+
+    Checks the mission's id, country codes, lead and dates; duplicate actor and source ids;
+    references to actors and sources that are not declared; and two holders of one post at the
+    same time. ``values`` maps field names to
+    values; a collection may hold None where a record could not be read, so that these checks
+    still run on the rest of a document that has other problems.
+
+    Args:
+        values: The mission's fields, by name.
+
+    Returns:
+        The problems, each with its path from the mission.
+    """
+    problems: list[ErrorDetail] = []
+    check_slug(values.get("id"), "id", problems)
+    for index, code in _indexed(values, "countries"):
+        check_country(code, f"countries[{index}]", problems)
+    check_actor_id(values.get("lead"), "lead", problems)
+    check_period(values.get("established"), values.get("ended"), problems, "established", "ended")
+    actors = list(_indexed(values, "actors"))
+    sources = list(_indexed(values, "sources"))
+    check_unique(((f"actors[{i}].id", getattr(a, "id", None)) for i, a in actors), "actor", problems)
+    check_unique(((f"sources[{i}].id", getattr(s, "id", None)) for i, s in sources), "source", problems)
+    declared_actors = {a.id for _, a in actors if isinstance(a, Actor)}
+    declared_sources = {s.id for _, s in sources if isinstance(s, Source)}
+
+    def check_reference(reference: object, path: str) -> None:
+        if not isinstance(reference, str) or not reference.strip() or reference in declared_actors or is_country_code(reference):
+            return
+        if reference.isupper() and len(reference) <= 3:
+            problems.append(ErrorDetail(path=path, message=code_problem(reference) or "unknown country code"))
+            return
+        message = f"refers to actor {reference!r}, which is not declared in 'actors' and is not an ISO 3166-1 alpha-3 code"
+        hint = code_problem(reference)
+        if hint and "did you mean" in hint:
+            message += hint[hint.index(";") :]
+        problems.append(ErrorDetail(path=path, message=message))
+
+    check_reference(values.get("lead"), "lead")
+    for collection_name, field_name in _REFERENCES:
+        for index, record in _indexed(values, collection_name):
+            check_reference(getattr(record, field_name, None), f"{collection_name}[{index}].{field_name}")
+    for collection_name in _CITING:
+        for index, record in _indexed(values, collection_name):
+            cited = getattr(record, "sources", ())
+            for position, source_id in enumerate(cited if isinstance(cited, tuple) else ()):
+                if isinstance(source_id, str) and source_id not in declared_sources:
+                    problems.append(
+                        ErrorDetail(
+                            path=f"{collection_name}[{index}].sources[{position}]",
+                            message=f"cites source {source_id!r}, which is not declared in 'sources'",
+                        )
+                    )
+    appointments = [(i, a) for i, a in _indexed(values, "appointments") if isinstance(a, Appointment)]
+    for later, (j, second) in enumerate(appointments):
+        for i, first in appointments[:later]:
+            if first.post is second.post and first.overlaps(second):
+                problems.append(
+                    ErrorDetail(
+                        path=f"appointments[{j}]",
+                        message=(
+                            f"{second.holder!r} holds {second.post.value!r} at the same time as "
+                            f"{first.holder!r} (appointments[{i}])"
+                        ),
+                    )
+                )
+    return problems
+
+
+def _latest_first(records: Iterable[_Record], date_of: Any) -> list[_Record]:
+    """Sort records newest first; undated records count as the oldest."""
+    return sorted(records, key=lambda r: (date_of(r) is not None, date_of(r) or PartialDate(year=1)), reverse=True)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Mission:
+    """An international mission: its identity, mandates, contributions, leadership and stakeholders.
+
+    Records refer to actors and sources by id: a state by its ISO 3166-1 alpha-3 code, any other
+    actor by the id it is declared with in ``actors``; every source cited is declared in
+    ``sources``. Building a mission checks all of this and reports every problem at once.
+
+    Attributes:
+        id: Lower-case slug, e.g. ``unifil``.
+        name: Full name.
+        kind: What kind of operation it is.
+        status: Where it stands.
+        acronym: Its acronym, e.g. ``UNIFIL``.
+        area: Where it operates, in words (``"Gaza Strip"``).
+        countries: ISO 3166-1 alpha-3 codes of the countries where it deploys.
+        headquarters: Where its headquarters is, in words.
+        established: When it was established.
+        ended: When it ended.
+        lead: Actor id of who leads it (the UN, a lead nation, a board).
+        mandates: Its mandates, oldest first.
+        contributions: Contributions, one claim each.
+        appointments: Who held which post.
+        positions: Stakeholders' stances.
+        actors: Actors referred to that are not states known by their code.
+        sources: Every source cited.
+
+    Example:
+        >>> Mission(id="unifil", name="United Nations Interim Force in Lebanon",
+        ...         kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+        ...         countries=["LBN"]).countries
+        ('LBN',)
+    """
+
+    id: str
+    name: str
+    kind: MissionKind
+    status: MissionStatus
+    acronym: str | None = None
+    area: str | None = None
+    countries: tuple[str, ...] = collection()
+    headquarters: str | None = None
+    established: PartialDate | None = optional_date_field()
+    ended: PartialDate | None = optional_date_field()
+    lead: str | None = None
+    mandates: tuple[Mandate, ...] = collection()
+    contributions: tuple[Contribution, ...] = collection()
+    appointments: tuple[Appointment, ...] = collection()
+    positions: tuple[Position, ...] = collection()
+    actors: tuple[Actor, ...] = collection()
+    sources: tuple[Source, ...] = collection()
+
+    def __attrs_post_init__(self) -> None:
+        problems = type_problems(self)
+        problems.extend(mission_problems({field.name: getattr(self, field.name) for field in attrs.fields(Mission)}))
+        raise_if(problems, self)
+
+    # --- look-ups -------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor:
+        """Return the actor with ``actor_id``: a declared one, or the state an alpha-3 code names.
+
+        Args:
+            actor_id: The id, e.g. ``"hamas"`` or ``"IDN"``.
+
+        Raises:
+            KeyError: If no such actor is declared and the id is not a country code.
+        """
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        if is_country_code(actor_id):
+            return Actor.state(actor_id)
+        raise KeyError(f"no actor {actor_id!r} in mission {self.id!r}")
+
+    def source(self, source_id: str) -> Source:
+        """Return the declared source with ``source_id``.
+
+        Args:
+            source_id: The id the records cite.
+
+        Raises:
+            KeyError: If no such source is declared.
+        """
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(f"no source {source_id!r} in mission {self.id!r}")
+
+    def sources_of(self, record: Mandate | Contribution | Appointment | Position) -> tuple[Source, ...]:
+        """Return the `Source` objects that ``record`` cites.
+
+        Args:
+            record: A record of this mission.
+        """
+        return tuple(self.source(source_id) for source_id in record.sources)
+
+    # --- contributions --------------------------------------------------------------------
+
+    def _select(self, status: ContributionStatus | None, kind: ContributionKind | None) -> Iterable[Contribution]:
+        return (c for c in self.contributions if (status is None or c.status is status) and (kind is None or c.kind is kind))
+
+    def contributors(self, status: ContributionStatus | None = None, kind: ContributionKind | None = None) -> tuple[str, ...]:
+        """Return the ids of the contributors, in order of first mention, optionally filtered.
+
+        Args:
+            status: Only contributions with this status.
+            kind: Only contributions of this kind.
+        """
+        return tuple(dict.fromkeys(c.contributor for c in self._select(status, kind)))
+
+    def contributions_of(self, contributor: str) -> tuple[Contribution, ...]:
+        """Return every contribution of one contributor, in recorded order.
+
+        Args:
+            contributor: Its actor id, e.g. ``"IDN"``.
+        """
+        return tuple(c for c in self.contributions if c.contributor == contributor)
+
+    def total_strength(self, status: ContributionStatus | None = None, kind: ContributionKind | None = None) -> Strength:
+        """Add up the strengths of the contributions, optionally filtered by status and kind.
+
+        Each contributor and kind is counted once, from its most recent claim (by ``as_of``;
+        undated claims count as the oldest), so a pledge reported twice is not counted twice.
+        Claims of the same date that disagree are combined into the range that covers both.
+
+        Args:
+            status: Only contributions with this status.
+            kind: Only contributions of this kind.
+
+        Returns:
+            The total, with its uncertainty; exactly 0 when nothing matches.
+        """
+        latest: dict[tuple[str, ContributionKind], tuple[PartialDate | None, Strength]] = {}
+        for c in self._select(status, kind):
+            key = (c.contributor, c.kind)
+            if key not in latest:
+                latest[key] = (c.as_of, c.strength)
+                continue
+            date, strength = latest[key]
+            if c.as_of == date:
+                latest[key] = (date, strength.hull(c.strength))
+            elif date is None or (c.as_of is not None and c.as_of > date):
+                latest[key] = (c.as_of, c.strength)
+        return sum((strength for _, strength in latest.values()), Strength.exact(0))
+
+    # --- positions, mandates, appointments ----------------------------------------------------
+
+    def positions_by(self, stance: Stance) -> tuple[Position, ...]:
+        """Return the positions with ``stance``, in recorded order.
+
+        Args:
+            stance: The stance, e.g. `Stance.OPPOSES`.
+        """
+        return tuple(p for p in self.positions if p.stance is stance)
+
+    def mandate_on(self, day: DateLike) -> Mandate | None:
+        """Return the mandate in force on ``day``: of those that may be, the one that began last.
+
+        Args:
+            day: The date, as a `PartialDate`, ISO text or `datetime.date`.
+
+        Returns:
+            The mandate, or None if none was in force.
+        """
+        in_force = [m for m in self.mandates if m.in_force_on(day)]
+        ordered = _latest_first(in_force, lambda m: m.start)
+        return ordered[0] if ordered else None
+
+    def holder_on(self, post: Post, day: DateLike) -> Appointment | None:
+        """Return the appointment of whoever held ``post`` on ``day``.
+
+        Args:
+            post: The post, e.g. `Post.FORCE_COMMANDER`.
+            day: The date.
+
+        Returns:
+            The appointment that began last among those that may include ``day``, or None.
+        """
+        held = [a for a in self.appointments if a.post is post and a.held_on(day)]
+        ordered = _latest_first(held, lambda a: a.start)
+        return ordered[0] if ordered else None
+
+    def as_of(self, day: DateLike) -> Mission:
+        """Return the mission as it stood on ``day``: only what was known or in place by then.
+
+        Mandates that had not started, contributions reported later, appointments not yet
+        begun and positions taken later are left out; undated records are kept. A mission that
+        closed after ``day`` is shown as active, without its end date.
+
+        Args:
+            day: The date.
+        """
+        when = PartialDate.coerce(day)
+        cutoff = when.latest()
+
+        def known(date: PartialDate | None) -> bool:
+            return date is None or date.earliest() <= cutoff
+
+        ended = self.ended if self.ended is not None and known(self.ended) else None
+        status = self.status
+        if self.ended is not None and ended is None and status is MissionStatus.CLOSED:
+            status = MissionStatus.ACTIVE
+        return attrs.evolve(
+            self,
+            status=status,
+            ended=ended,
+            mandates=tuple(m for m in self.mandates if known(m.start or m.authority.adopted)),
+            contributions=tuple(c for c in self.contributions if known(c.as_of)),
+            appointments=tuple(a for a in self.appointments if known(a.start)),
+            positions=tuple(p for p in self.positions if known(p.date)),
+        )

@@ -1,0 +1,69 @@
+"""Positions: where each stakeholder stands on a mission.
+
+Example:
+    >>> p = Position(actor="hamas", stance=Stance.OPPOSES, date="2026-02",
+    ...              demands=["a permanent ceasefire"])
+    >>> p.stance.value
+    'opposes'
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ._checks import raise_if, type_problems
+from ._fields import collection, optional_date_field
+from .actor import check_actor_id
+from .dates import PartialDate
+
+__all__ = ["Position", "Stance"]
+
+
+class Stance(enum.Enum):
+    """A stakeholder's stance on a mission, from support to opposition."""
+
+    SUPPORTS = "supports"
+    """Supports the mission, or taking part in it."""
+    CONDITIONAL = "conditional"
+    """Supports, or would take part, only on stated conditions."""
+    CONCERNED = "concerned"
+    """Raises concerns or warnings without rejecting it."""
+    OPPOSES = "opposes"
+    """Rejects the mission or its arrangements."""
+    NEUTRAL = "neutral"
+    """Takes no side, e.g. abstains in a vote."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Position:
+    """A stance that one actor took on the mission, at one time.
+
+    Attributes:
+        actor: Actor id of the stakeholder (an alpha-3 code for a state).
+        stance: Where it stands.
+        subject: What the position is on, when narrower than the whole mission (e.g.
+            ``"resolution 2803 (2025)"``).
+        summary: What it said, briefly.
+        demands: The conditions or demands it stated.
+        date: When it took the position.
+        sources: Ids of the sources that report it.
+
+    Example:
+        >>> Position(actor="CHN", stance=Stance.NEUTRAL, subject="resolution 2803 (2025)").actor
+        'CHN'
+    """
+
+    actor: str
+    stance: Stance
+    subject: str | None = None
+    summary: str | None = None
+    demands: tuple[str, ...] = collection()
+    date: PartialDate | None = optional_date_field()
+    sources: tuple[str, ...] = collection()
+
+    def __attrs_post_init__(self) -> None:
+        problems = type_problems(self)
+        check_actor_id(self.actor, "actor", problems)
+        raise_if(problems, self)

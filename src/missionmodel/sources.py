@@ -1,0 +1,53 @@
+"""Sources: where each fact was reported.
+
+Every mandate, contribution, appointment and position cites the sources that reported it by their
+ids; the mission declares each `Source` once.
+
+Example:
+    >>> Source(id="sc-16225", title="Security Council press release SC/16225",
+    ...        publisher="United Nations", published="2025-11-17").published
+    PartialDate(year=2025, month=11, day=17)
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._checks import check_slug, raise_if, type_problems
+from ._fields import optional_date_field
+from .dates import PartialDate
+from .exceptions import ErrorDetail
+
+__all__ = ["Source"]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Source:
+    """A document, article or dataset that reports facts about a mission.
+
+    Attributes:
+        id: Short slug by which records cite it, unique within the mission (``sc-16225``).
+        title: The title or document symbol as published.
+        publisher: Who published it (a news agency, the UN, a ministry).
+        url: Where it was read, when known (``http://`` or ``https://``).
+        published: When it was published.
+        accessed: When it was read.
+
+    Example:
+        >>> Source(id="seed-article", title="Five Countries Pledge Troops for Gaza").id
+        'seed-article'
+    """
+
+    id: str
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    published: PartialDate | None = optional_date_field()
+    accessed: PartialDate | None = optional_date_field()
+
+    def __attrs_post_init__(self) -> None:
+        problems = type_problems(self)
+        check_slug(self.id, "id", problems)
+        if isinstance(self.url, str) and not self.url.startswith(("http://", "https://")):
+            problems.append(ErrorDetail(path="url", message=f"'url' must start with http:// or https:// (got {self.url!r})"))
+        raise_if(problems, self)
