@@ -184,12 +184,12 @@ def type_problems(instance: Any) -> list[ErrorDetail]:
 
 
 def raise_if(problems: Sequence[ErrorDetail], subject: object) -> None:
-    """Raise a `ValidationError` carrying ``problems`` if there are any."""
+    """Raise a `ValidationError` carrying ``problems`` (each reported once) if there are any."""
     if problems:
-        raise ValidationError(problems, subject=type(subject).__name__)
+        raise ValidationError(dict.fromkeys(problems), subject=type(subject).__name__)
 
 
-def as_tuple(value: Any) -> Any:
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Converter for collection fields: lists and other iterables become tuples.
 
     Strings, mappings and non-iterables are passed through unchanged so that the type check
@@ -198,7 +198,7 @@ def as_tuple(value: Any) -> Any:
     if isinstance(value, tuple):
         return value
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
-        return value
+        return value  # type: ignore[return-value]  # reported by the record's type check
     return tuple(value)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -44,6 +45,8 @@ class _LeafError(ValueError):
 def _structure_str(value: Any, _: Any) -> str:
     if not isinstance(value, str):
         raise _LeafError(f"must be str (got {describe(value)})")
+    if not value.strip():
+        raise _LeafError("must not be empty")
     return value
 
 
@@ -139,12 +142,13 @@ def _with_mission_problems(document: Mapping[str, Any], problems: list[ErrorDeta
                 try:
                     salvaged.append(hook(item, element_type))
                 except Exception:  # noqa: BLE001 - already reported above
-                    salvaged.append(None)
+                    # Keep the raw fields so that its references and citations are checked too.
+                    salvaged.append(_raw_record(item))
             values[field.name] = salvaged
         else:
             values[field.name] = raw
-    known = {(p.path, p.message) for p in problems}
-    extra = [p for p in mission_problems(values) if (p.path, p.message) not in known]
+    known = {p.path for p in problems}
+    extra = [p for p in mission_problems(values) if p.path not in known]
     order = {name: index for index, name in enumerate(attrs.fields_dict(Mission))}
 
     def document_order(problem: ErrorDetail) -> tuple[int, int]:
@@ -154,6 +158,14 @@ def _with_mission_problems(document: Mapping[str, Any], problems: list[ErrorDeta
         return (order.get(head.group(1), len(order)), int(head.group(2) or 0))
 
     return sorted(problems + extra, key=document_order)
+
+
+def _raw_record(item: Any) -> Any:
+    """A stand-in for a record that could not be read, exposing its raw fields as attributes."""
+    if not isinstance(item, Mapping):
+        return None
+    fields = {str(key): tuple(value) if isinstance(value, list) else value for key, value in item.items()}
+    return types.SimpleNamespace(**fields)
 
 
 def _details(error: BaseException, missing: list[str] | None = None) -> list[ErrorDetail]:

@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import attrs
-
-from ._checks import as_tuple
-from .dates import PartialDate, optional_date
+from .dates import PartialDate
 from .exceptions import ErrorDetail
-
-
-def collection() -> Any:
-    """A tuple field that accepts any iterable and defaults to empty."""
-    return attrs.field(factory=tuple, converter=as_tuple)
-
-
-def optional_date_field() -> Any:
-    """A `PartialDate | None` field that also accepts ISO text, a `datetime.date` or a year."""
-    return attrs.field(default=None, converter=optional_date)
 
 
 def check_period(

@@ -12,10 +12,10 @@ import enum
 
 import attrs
 
-from ._checks import raise_if, type_problems
-from ._fields import check_period, collection, optional_date_field
+from ._checks import as_tuple, raise_if, type_problems
+from ._fields import check_period
 from .actor import check_actor_id
-from .dates import DateLike, PartialDate
+from .dates import DateLike, PartialDate, optional_date
 
 __all__ = ["Appointment", "Post"]
 
@@ -63,9 +63,9 @@ class Appointment:
 
     post: Post
     holder: str
-    start: PartialDate | None = optional_date_field()
-    end: PartialDate | None = optional_date_field()
-    sources: tuple[str, ...] = collection()
+    start: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    end: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = type_problems(self)

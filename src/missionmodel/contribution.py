@@ -18,10 +18,9 @@ import enum
 
 import attrs
 
-from ._checks import raise_if, type_problems
-from ._fields import collection, optional_date_field
+from ._checks import as_tuple, raise_if, type_problems
 from .actor import check_actor_id
-from .dates import PartialDate
+from .dates import PartialDate, optional_date
 from .strength import Strength, strength_converter
 
 __all__ = ["Contribution", "ContributionKind", "ContributionStatus"]
@@ -99,10 +98,10 @@ class Contribution:
     kind: ContributionKind
     status: ContributionStatus
     strength: Strength = attrs.field(factory=Strength.unknown, converter=strength_converter)
-    as_of: PartialDate | None = optional_date_field()
+    as_of: PartialDate | None = attrs.field(default=None, converter=optional_date)
     role: str | None = None
-    caveats: tuple[str, ...] = collection()
-    sources: tuple[str, ...] = collection()
+    caveats: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = type_problems(self)

@@ -84,7 +84,13 @@ class ValidationError(MissionModelError, ValueError):
         super().__init__("\n".join(lines))
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.errors,), {"subject": self.subject})
+        return (_rebuild_validation_error, (type(self), self.errors, self.subject))
+
+
+def _rebuild_validation_error(
+    cls: type[ValidationError], errors: tuple[ErrorDetail, ...], subject: str | None
+) -> ValidationError:
+    return cls(errors, subject=subject)
 
 
 class FormatError(MissionModelError, ValueError):

@@ -18,10 +18,10 @@ import enum
 
 import attrs
 
-from ._checks import raise_if, type_problems
-from ._fields import check_period, collection, optional_date_field
-from .dates import DateLike, PartialDate
-from .strength import Strength, strength_converter
+from ._checks import as_tuple, raise_if, type_problems
+from ._fields import check_period
+from .dates import DateLike, PartialDate, optional_date
+from .strength import Strength, optional_strength
 
 __all__ = ["Authority", "AuthorityKind", "Mandate", "Task"]
 
@@ -106,7 +106,7 @@ class Authority:
     kind: AuthorityKind
     body: str | None = None
     instrument: str | None = None
-    adopted: PartialDate | None = optional_date_field()
+    adopted: PartialDate | None = attrs.field(default=None, converter=optional_date)
 
     def __attrs_post_init__(self) -> None:
         raise_if(type_problems(self), self)
@@ -135,12 +135,12 @@ class Mandate:
     authority: Authority
     legal_basis: str | None = None
     summary: str | None = None
-    tasks: tuple[Task, ...] = collection()
-    restrictions: tuple[str, ...] = collection()
-    start: PartialDate | None = optional_date_field()
-    end: PartialDate | None = optional_date_field()
-    authorized_strength: Strength | None = attrs.field(default=None, converter=strength_converter)
-    sources: tuple[str, ...] = collection()
+    tasks: tuple[Task, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    restrictions: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    start: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    end: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    authorized_strength: Strength | None = attrs.field(default=None, converter=optional_strength)
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = type_problems(self)

@@ -29,13 +29,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._checks import check_slug, check_unique, raise_if, type_problems
-from ._fields import check_country, check_period, collection, optional_date_field
+from ._checks import as_tuple, check_slug, check_unique, raise_if, type_problems
+from ._fields import check_country, check_period
 from .actor import Actor, check_actor_id
 from .appointment import Appointment, Post
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import code_problem, is_country_code
-from .dates import DateLike, PartialDate
+from .dates import DateLike, PartialDate, optional_date
 from .exceptions import ErrorDetail
 from .mandate import Mandate
 from .position import Position, Stance
@@ -125,8 +125,9 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
     sources = list(_indexed(values, "sources"))
     check_unique(((f"actors[{i}].id", getattr(a, "id", None)) for i, a in actors), "actor", problems)
     check_unique(((f"sources[{i}].id", getattr(s, "id", None)) for i, s in sources), "source", problems)
-    declared_actors = {a.id for _, a in actors if isinstance(a, Actor)}
-    declared_sources = {s.id for _, s in sources if isinstance(s, Source)}
+    # Records that could not be read still declare their ids: no false "not declared" problems.
+    declared_actors = {getattr(a, "id", None) for _, a in actors}
+    declared_sources = {getattr(s, "id", None) for _, s in sources}
 
     def check_reference(reference: object, path: str) -> None:
         if not isinstance(reference, str) or not reference.strip() or reference in declared_actors or is_country_code(reference):
@@ -216,17 +217,17 @@ class Mission:
     status: MissionStatus
     acronym: str | None = None
     area: str | None = None
-    countries: tuple[str, ...] = collection()
+    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     headquarters: str | None = None
-    established: PartialDate | None = optional_date_field()
-    ended: PartialDate | None = optional_date_field()
+    established: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    ended: PartialDate | None = attrs.field(default=None, converter=optional_date)
     lead: str | None = None
-    mandates: tuple[Mandate, ...] = collection()
-    contributions: tuple[Contribution, ...] = collection()
-    appointments: tuple[Appointment, ...] = collection()
-    positions: tuple[Position, ...] = collection()
-    actors: tuple[Actor, ...] = collection()
-    sources: tuple[Source, ...] = collection()
+    mandates: tuple[Mandate, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    contributions: tuple[Contribution, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    appointments: tuple[Appointment, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    positions: tuple[Position, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    actors: tuple[Actor, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = type_problems(self)

@@ -13,10 +13,9 @@ import enum
 
 import attrs
 
-from ._checks import raise_if, type_problems
-from ._fields import collection, optional_date_field
+from ._checks import as_tuple, raise_if, type_problems
 from .actor import check_actor_id
-from .dates import PartialDate
+from .dates import PartialDate, optional_date
 
 __all__ = ["Position", "Stance"]
 
@@ -59,9 +58,9 @@ class Position:
     stance: Stance
     subject: str | None = None
     summary: str | None = None
-    demands: tuple[str, ...] = collection()
-    date: PartialDate | None = optional_date_field()
-    sources: tuple[str, ...] = collection()
+    demands: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    date: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = type_problems(self)

@@ -14,8 +14,7 @@ from __future__ import annotations
 import attrs
 
 from ._checks import check_slug, raise_if, type_problems
-from ._fields import optional_date_field
-from .dates import PartialDate
+from .dates import PartialDate, optional_date
 from .exceptions import ErrorDetail
 
 __all__ = ["Source"]
@@ -42,8 +41,8 @@ class Source:
     title: str
     publisher: str | None = None
     url: str | None = None
-    published: PartialDate | None = optional_date_field()
-    accessed: PartialDate | None = optional_date_field()
+    published: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    accessed: PartialDate | None = attrs.field(default=None, converter=optional_date)
 
     def __attrs_post_init__(self) -> None:
         problems = type_problems(self)

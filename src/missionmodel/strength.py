@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -187,7 +188,7 @@ class Strength:
         if value == "unknown":
             return cls.unknown()
         problem = f"must be an int, a mapping with 'min' and 'max', or 'unknown' (got {describe(value)})"
-        if isinstance(value, dict):
+        if isinstance(value, Mapping):
             extra = sorted(set(value) - {"min", "max"}, key=str)
             if extra:
                 problem = f"has unknown key(s) {', '.join(repr(k) for k in extra)}; a strength range has 'min' and 'max'"
@@ -208,14 +209,19 @@ class Strength:
         return {"min": self.low, "max": self.high}
 
 
-def strength_converter(value: Any) -> Any:
+def strength_converter(value: Strength | int | str | Mapping[str, int] | None) -> Strength:
     """Converter for strength fields: an int becomes an exact `Strength`.
 
     Anything that cannot be read is passed through unchanged for the record's check to report.
     """
-    if isinstance(value, Strength) or value is None:
+    if isinstance(value, Strength):
         return value
     try:
         return Strength.coerce(value)
     except ValidationError:
-        return value
+        return value  # type: ignore[return-value]  # reported by the record's type check
+
+
+def optional_strength(value: Strength | int | str | Mapping[str, int] | None) -> Strength | None:
+    """Converter for optional strength fields: None stays None, anything else as `strength_converter`."""
+    return None if value is None else strength_converter(value)

@@ -1,0 +1,178 @@
+import attrs
+import pytest
+from hypothesis import given
+
+from missionmodel import (
+    Actor,
+    ActorKind,
+    Appointment,
+    Authority,
+    AuthorityKind,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Mandate,
+    Mission,
+    MissionKind,
+    MissionStatus,
+    Position,
+    Post,
+    Source,
+    Stance,
+    Strength,
+    ValidationError,
+)
+from missionmodel.testing import missions
+
+TROOPS = ContributionKind.TROOPS
+PLEDGED = ContributionStatus.PLEDGED
+
+
+def pledge(contributor, strength, as_of=None, kind=TROOPS, status=PLEDGED):
+    return Contribution(contributor=contributor, kind=kind, status=status, strength=strength, as_of=as_of, sources=["s"])
+
+
+@pytest.fixture
+def force():
+    return Mission(
+        id="force",
+        name="Test Force",
+        kind=MissionKind.STABILIZATION,
+        status=MissionStatus.AUTHORIZED,
+        countries=["PSE"],
+        lead="board",
+        established="2025-11-17",
+        mandates=[
+            Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL), start="2020", end="2024", sources=["s"]),
+            Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL), start="2025-11-17", end="2027-12-31"),
+        ],
+        contributions=[
+            pledge("IDN", Strength.between(5000, 8000), "2026-02-15", status=ContributionStatus.OFFERED),
+            pledge("IDN", Strength.at_most(8000), "2026-02-19"),
+            pledge("KAZ", Strength.unknown(), "2026-02-19", kind=ContributionKind.MEDICAL),
+            pledge("ALB", Strength.unknown(), "2026-02-19"),
+            pledge("MAR", Strength.exact(10), "2026-03", kind=ContributionKind.POLICE),
+            pledge("MAR", Strength.exact(20), "2026-03", kind=ContributionKind.POLICE),
+        ],
+        appointments=[
+            Appointment(post=Post.FORCE_COMMANDER, holder="jeffers", start="2026-01-16"),
+            Appointment(post=Post.DEPUTY_FORCE_COMMANDER, holder="IDN", start="2026-02-19"),
+        ],
+        positions=[
+            Position(actor="hamas", stance=Stance.OPPOSES, date="2025-11-18"),
+            Position(actor="IDN", stance=Stance.CONDITIONAL, date="2026-02-14"),
+            Position(actor="hamas", stance=Stance.OPPOSES, date="2026-02-20"),
+        ],
+        actors=[
+            Actor(id="board", name="Board of Peace", kind=ActorKind.INTERNATIONAL_ORGANIZATION),
+            Actor(id="jeffers", name="Jasper Jeffers", kind=ActorKind.PERSON, country="USA"),
+            Actor(id="hamas", name="Hamas", kind=ActorKind.POLITICAL_MOVEMENT, country="PSE"),
+        ],
+        sources=[Source(id="s", title="A report")],
+    )
+
+
+def test_contributors(force):
+    assert force.contributors() == ("IDN", "KAZ", "ALB", "MAR")
+    assert force.contributors(status=PLEDGED, kind=TROOPS) == ("IDN", "ALB")
+    assert force.contributors(status=ContributionStatus.OFFERED) == ("IDN",)
+    assert force.contributors(status=ContributionStatus.DEPLOYED) == ()
+
+
+def test_contributions_of(force):
+    assert [str(c.strength) for c in force.contributions_of("IDN")] == ["5,000 to 8,000", "up to 8,000"]
+    assert force.contributions_of("USA") == ()
+
+
+def test_total_strength_counts_each_contributor_once(force):
+    assert force.total_strength(kind=TROOPS, status=ContributionStatus.OFFERED) == Strength.between(5000, 8000)
+    # Albania gave no number, so the pledged troops have no ceiling.
+    assert force.total_strength(kind=TROOPS, status=PLEDGED) == Strength.unknown()
+    # Without Albania, Indonesia's later claim (up to 8,000) replaces its earlier one (5,000 to 8,000).
+    without_albania = attrs.evolve(force, contributions=[c for c in force.contributions if c.contributor != "ALB"])
+    assert without_albania.total_strength(kind=TROOPS) == Strength.at_most(8000)
+    # Two claims of the same date are combined into the range that covers both.
+    assert force.total_strength(kind=ContributionKind.POLICE) == Strength.between(10, 20)
+    assert force.total_strength(status=ContributionStatus.DEPLOYED) == Strength.exact(0)
+
+
+def test_positions_by(force):
+    assert [p.date.isoformat() for p in force.positions_by(Stance.OPPOSES)] == ["2025-11-18", "2026-02-20"]
+    assert force.positions_by(Stance.SUPPORTS) == ()
+
+
+def test_mandate_on(force):
+    assert force.mandate_on("2026-03-01") is force.mandates[1]
+    assert force.mandate_on("2022-06") is force.mandates[0]
+    assert force.mandate_on("2028") is None
+    assert force.mandate_on("2019") is None
+
+
+def test_holder_on(force):
+    assert force.holder_on(Post.FORCE_COMMANDER, "2026-03-01").holder == "jeffers"
+    assert force.holder_on(Post.FORCE_COMMANDER, "2025-12") is None
+    assert force.holder_on(Post.DEPUTY_FORCE_COMMANDER, "2026-02-19").holder == "IDN"
+
+
+def test_as_of(force):
+    before = force.as_of("2026-02-16")
+    assert before.contributors() == ("IDN",)
+    assert before.holder_on(Post.DEPUTY_FORCE_COMMANDER, "2026-02-16") is None
+    assert [p.date.isoformat() for p in before.positions] == ["2025-11-18", "2026-02-14"]
+    assert len(before.mandates) == 2
+    assert len(force.as_of("2024").mandates) == 1
+    assert force.as_of("2030") == force
+
+
+def test_as_of_reopens_a_mission_closed_later():
+    closed = Mission(id="m", name="M", kind=MissionKind.OBSERVER, status=MissionStatus.CLOSED, established="1990", ended="2000")
+    assert closed.as_of("1995").status is MissionStatus.ACTIVE
+    assert closed.as_of("1995").ended is None
+    assert closed.as_of("2001").status is MissionStatus.CLOSED
+
+
+def test_actor_and_source_lookups(force):
+    assert force.actor("hamas").name == "Hamas"
+    assert force.actor("IDN") == Actor.state("IDN")
+    with pytest.raises(KeyError, match="no actor 'nobody' in mission 'force'"):
+        force.actor("nobody")
+    assert force.source("s").title == "A report"
+    assert force.sources_of(force.contributions[0]) == (force.sources[0],)
+    with pytest.raises(KeyError, match="no source 'x'"):
+        force.source("x")
+
+
+def test_building_an_inconsistent_mission_reports_every_problem():
+    with pytest.raises(ValidationError) as info:
+        Mission(
+            id="m",
+            name="M",
+            kind=MissionKind.OBSERVER,
+            status=MissionStatus.ACTIVE,
+            countries=["LB"],
+            lead="un",
+            contributions=[pledge("IDN", 5)],
+            appointments=[
+                Appointment(post=Post.FORCE_COMMANDER, holder="IDN", start="2020"),
+                Appointment(post=Post.FORCE_COMMANDER, holder="ITA", start="2021", end="2022"),
+            ],
+            sources=[Source(id="t", title="T"), Source(id="t", title="U")],
+        )
+    assert [(e.path, e.message) for e in info.value.errors] == [
+        ("countries[0]", "'LB' is not an ISO 3166-1 alpha-3 country code; did you mean 'LBN'?"),
+        ("sources[1].id", "duplicate source id 't' (first declared at sources[0].id)"),
+        ("lead", "refers to actor 'un', which is not declared in 'actors' and is not an ISO 3166-1 alpha-3 code"),
+        ("contributions[0].sources[0]", "cites source 's', which is not declared in 'sources'"),
+        ("appointments[1]", "'ITA' holds 'force_commander' at the same time as 'IDN' (appointments[0])"),
+    ]
+
+
+@given(missions())
+def test_generated_missions_answer_queries_consistently(mission):
+    for contributor in mission.contributors():
+        assert mission.contributions_of(contributor)
+    total = mission.total_strength()
+    assert total.low >= 0
+    assert mission.as_of("9999") == mission
+    for stance in Stance:
+        assert all(p.stance is stance for p in mission.positions_by(stance))
