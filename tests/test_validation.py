@@ -210,3 +210,10 @@ def test_error_message_lists_problems_one_a_line():
     assert lines[0] == "Mission has 2 problems:"
     assert lines[1] == "  name: 'name' must not be empty"
     assert lines[2].startswith("  kind: 'kind' must be one of 'peacekeeping'")
+
+
+def test_a_fields_own_check_runs_even_when_another_field_fails():
+    def edit(d):
+        d["contributions"][0].update(contributor="Indonesia", kind="troop")
+
+    assert [path for path, _ in problems_of(edited(edit))] == ["contributions[0].kind", "contributions[0].contributor"]

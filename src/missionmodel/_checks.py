@@ -168,10 +168,44 @@ def checker_for(tp: Any) -> Checker:
     raise TypeError(f"unsupported field type {tp!r}")  # pragma: no cover
 
 
+CHECK = "missionmodel.check"
+"""Metadata key of a field's own check, run after its type check (see `checked`)."""
+
+
+def checked(check: Checker) -> dict[str, Checker]:
+    """Field metadata naming a check of the value itself (a slug, a country code, ...).
+
+    The check runs when the record is built and, when a document is loaded, even if other
+    fields of the record could not be read, so that every problem is reported at once.
+    """
+    return {CHECK: check}
+
+
+def _with_own_check(type_check: Checker, own_check: Checker) -> Checker:
+    def check(value: Any, path: str, problems: list[ErrorDetail]) -> None:
+        count = len(problems)
+        type_check(value, path, problems)
+        if len(problems) == count:
+            own_check(value, path, problems)
+
+    return check
+
+
 @cache
 def _field_checkers(cls: type) -> tuple[tuple[str, Checker], ...]:
     attrs.resolve_types(cls)
-    return tuple((field.name, checker_for(field.type)) for field in attrs.fields(cls))
+    checkers = []
+    for field in attrs.fields(cls):
+        check = checker_for(field.type)
+        if CHECK in field.metadata:
+            check = _with_own_check(check, field.metadata[CHECK])
+        checkers.append((field.name, check))
+    return tuple(checkers)
+
+
+def own_checks(cls: type) -> tuple[tuple[str, Checker], ...]:
+    """Return ``(field name, check)`` for the fields of ``cls`` that have their own check."""
+    return tuple((field.name, field.metadata[CHECK]) for field in attrs.fields(cls) if CHECK in field.metadata)
 
 
 def type_problems(instance: Any) -> list[ErrorDetail]:
@@ -212,6 +246,12 @@ def check_slug(value: object, path: str, problems: list[ErrorDetail]) -> None:
                 f", such as 'unifil' (got {value!r})",
             )
         )
+
+
+def check_url(value: object, path: str, problems: list[ErrorDetail]) -> None:
+    """Append a problem if ``value`` is a string that is not an http(s) address."""
+    if isinstance(value, str) and not value.startswith(("http://", "https://")):
+        problems.append(ErrorDetail(path=path, message=f"{label(path)} must start with http:// or https:// (got {value!r})"))
 
 
 def check_unique(values: Iterable[tuple[str, object]], what: str, problems: list[ErrorDetail]) -> None:

@@ -31,7 +31,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._checks import describe, did_you_mean, enum_message, label
+from ._checks import describe, did_you_mean, enum_message, label, own_checks
 from .dates import PartialDate
 from .exceptions import ErrorDetail, ValidationError
 from .mission import Mission, mission_problems
@@ -120,6 +120,12 @@ def _record_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[An
             return generated(value, cls)
         except ClassValidationError as error:
             problems = _details(error, missing)
+            # The fields' own checks (ids, codes) run on what was given, even though the
+            # record as a whole could not be built.
+            reported = {problem.path for problem in problems}
+            for field_name, check in own_checks(cls):
+                if field_name in value and field_name not in reported:
+                    check(value[field_name], field_name, problems)
             if cls is Mission:
                 problems = _with_mission_problems(value, problems)
             raise ValidationError(problems, subject=name) from None

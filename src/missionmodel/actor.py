@@ -17,7 +17,7 @@ import enum
 
 import attrs
 
-from ._checks import SLUG, raise_if, type_problems
+from ._checks import SLUG, checked, raise_if, type_problems
 from ._fields import check_country
 from .countries import code_problem, country_name, is_country_code
 from .exceptions import ErrorDetail, ValidationError
@@ -82,16 +82,13 @@ class Actor:
         'USA'
     """
 
-    id: str
+    id: str = attrs.field(metadata=checked(check_actor_id))
     name: str
     kind: ActorKind
-    country: str | None = None
+    country: str | None = attrs.field(default=None, metadata=checked(check_country))
 
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        check_actor_id(self.id, "id", problems)
-        check_country(self.country, "country", problems)
-        raise_if(problems, self)
+        raise_if(type_problems(self), self)
 
     @classmethod
     def state(cls, code: str) -> Actor:

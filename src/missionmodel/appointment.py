@@ -12,7 +12,7 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, raise_if, type_problems
+from ._checks import as_tuple, checked, raise_if, type_problems
 from ._fields import check_period
 from .actor import check_actor_id
 from .dates import DateLike, PartialDate, optional_date
@@ -62,14 +62,13 @@ class Appointment:
     """
 
     post: Post
-    holder: str
+    holder: str = attrs.field(metadata=checked(check_actor_id))
     start: PartialDate | None = attrs.field(default=None, converter=optional_date)
     end: PartialDate | None = attrs.field(default=None, converter=optional_date)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = type_problems(self)
-        check_actor_id(self.holder, "holder", problems)
         check_period(self.start, self.end, problems)
         raise_if(problems, self)
 

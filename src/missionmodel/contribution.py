@@ -18,7 +18,7 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, raise_if, type_problems
+from ._checks import as_tuple, checked, raise_if, type_problems
 from .actor import check_actor_id
 from .dates import PartialDate, optional_date
 from .strength import Strength, strength_converter
@@ -94,7 +94,7 @@ class Contribution:
         True
     """
 
-    contributor: str
+    contributor: str = attrs.field(metadata=checked(check_actor_id))
     kind: ContributionKind
     status: ContributionStatus
     strength: Strength = attrs.field(factory=Strength.unknown, converter=strength_converter)
@@ -104,6 +104,4 @@ class Contribution:
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        check_actor_id(self.contributor, "contributor", problems)
-        raise_if(problems, self)
+        raise_if(type_problems(self), self)

@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, raise_if, type_problems
+from ._checks import as_tuple, checked, raise_if, type_problems
 from .actor import check_actor_id
 from .dates import PartialDate, optional_date
 
@@ -54,7 +54,7 @@ class Position:
         'CHN'
     """
 
-    actor: str
+    actor: str = attrs.field(metadata=checked(check_actor_id))
     stance: Stance
     subject: str | None = None
     summary: str | None = None
@@ -63,6 +63,4 @@ class Position:
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        check_actor_id(self.actor, "actor", problems)
-        raise_if(problems, self)
+        raise_if(type_problems(self), self)

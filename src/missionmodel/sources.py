@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import check_slug, raise_if, type_problems
+from ._checks import check_slug, check_url, checked, raise_if, type_problems
 from .dates import PartialDate, optional_date
-from .exceptions import ErrorDetail
 
 __all__ = ["Source"]
 
@@ -37,16 +36,12 @@ class Source:
         'seed-article'
     """
 
-    id: str
+    id: str = attrs.field(metadata=checked(check_slug))
     title: str
     publisher: str | None = None
-    url: str | None = None
+    url: str | None = attrs.field(default=None, metadata=checked(check_url))
     published: PartialDate | None = attrs.field(default=None, converter=optional_date)
     accessed: PartialDate | None = attrs.field(default=None, converter=optional_date)
 
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        check_slug(self.id, "id", problems)
-        if isinstance(self.url, str) and not self.url.startswith(("http://", "https://")):
-            problems.append(ErrorDetail(path="url", message=f"'url' must start with http:// or https:// (got {self.url!r})"))
-        raise_if(problems, self)
+        raise_if(type_problems(self), self)

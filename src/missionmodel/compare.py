@@ -1,0 +1,361 @@
+"""Side-by-side comparison of two missions, aspect by aspect.
+
+`compare` answers the questions analysts ask of two missions (who authorised them, who leads
+them, what their latest mandates task them with, who contributes what in which status, who
+commands them, where stakeholders stand) as rows of plain text; `render_text` and
+`render_markdown` lay the rows out as columns or as a Markdown table. Uncertain strengths are
+shown as `Strength` prints them (``up to 8,000``, ``unknown``), never as a made-up number.
+
+Example:
+    >>> from missionmodel import Mission, MissionKind, MissionStatus
+    >>> a = Mission(id="a", name="Mission A", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE)
+    >>> b = Mission(id="b", name="Mission B", kind=MissionKind.STABILIZATION, status=MissionStatus.AUTHORIZED)
+    >>> rows = compare(a, b)
+    >>> rows[0]
+    ComparisonRow(aspect='mission', left='Mission A: peacekeeping, active', right='Mission B: stabilization, authorized')
+    >>> print(render_markdown(rows[:2], ("Aspect", "A", "B")), end="")
+    | Aspect | A | B |
+    | --- | --- | --- |
+    | mission | Mission A: peacekeeping, active | Mission B: stabilization, authorized |
+    | authorised by | none recorded | none recorded |
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .appointment import Appointment, Post
+from .contribution import Contribution, ContributionKind, ContributionStatus
+from .dates import PartialDate
+from .mandate import Mandate
+from .mission import Mission
+from .position import Stance
+
+__all__ = ["ComparisonRow", "compare", "render_markdown", "render_text"]
+
+NONE_RECORDED = "none recorded"
+"""The text of a cell for which a mission records nothing."""
+
+_COMMAND_POSTS: tuple[Post, ...] = (Post.FORCE_COMMANDER, Post.DEPUTY_FORCE_COMMANDER)
+"""Posts always compared, whether or not either mission records them."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ComparisonRow:
+    """One aspect of two missions, described in words for each.
+
+    Attributes:
+        aspect: What is compared, e.g. ``"led by"`` or ``"contributors: pledged"``.
+        left: The first mission's answer.
+        right: The second mission's answer.
+
+    Example:
+        >>> row = ComparisonRow(aspect="led by", left="Board of Peace", right="UN Department of Peace Operations")
+        >>> row.left
+        'Board of Peace'
+    """
+
+    aspect: str
+    left: str
+    right: str
+
+
+# --- describing one mission ---------------------------------------------------------------
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _name(mission: Mission, actor_id: str) -> str:
+    try:
+        return mission.actor(actor_id).name
+    except KeyError:
+        return actor_id
+
+
+def _mandate_date(mandate: Mandate) -> PartialDate | None:
+    return mandate.start or mandate.authority.adopted
+
+
+def _latest_mandates(mission: Mission) -> list[Mandate]:
+    """The mandates, newest first; undated ones count as the oldest, ties keep recorded order."""
+    indexed = list(enumerate(mission.mandates))
+
+    def key(item: tuple[int, Mandate]) -> tuple[bool, PartialDate, int]:
+        index, mandate = item
+        date = _mandate_date(mandate)
+        return (date is not None, date or PartialDate(year=1), index)
+
+    return [mandate for _, mandate in sorted(indexed, key=key, reverse=True)]
+
+
+def _instrument(mandate: Mandate) -> str:
+    authority = mandate.authority
+    text = authority.instrument or "instrument not recorded"
+    if authority.adopted is not None:
+        text += f", adopted {authority.adopted}"
+    return text
+
+
+def _authorised(mission: Mission) -> str:
+    mandates = _latest_mandates(mission)
+    if not mandates:
+        return NONE_RECORDED
+    latest = mandates[0]
+    authority = latest.authority
+    text = f"{authority.body or _words(authority.kind.value)}: {_instrument(latest)}"
+    earlier = [m.authority.instrument for m in mandates[1:] if m.authority.instrument]
+    if earlier:
+        text += f" (earlier: {', '.join(earlier)})"
+    return text
+
+
+def _led_by(mission: Mission) -> str:
+    return NONE_RECORDED if mission.lead is None else _name(mission, mission.lead)
+
+
+def _tasks(mission: Mission) -> str:
+    mandates = _latest_mandates(mission)
+    if not mandates:
+        return NONE_RECORDED
+    latest = mandates[0]
+    label = latest.authority.instrument or "latest mandate"
+    if latest.tasks:
+        return f"{', '.join(_words(task.value) for task in latest.tasks)} ({label})"
+    with_tasks = next((m for m in mandates if m.tasks), None)
+    if with_tasks is None:
+        return f"none listed ({label})"
+    earlier = with_tasks.authority.instrument or "an earlier mandate"
+    return f"none listed in {label}; latest listed: {', '.join(_words(t.value) for t in with_tasks.tasks)} ({earlier})"
+
+
+def _latest_claims(contributions: Iterable[Contribution]) -> list[Contribution]:
+    """One claim per contributor and kind, the most recent (as `Mission.total_strength` counts them).
+
+    Claims of the same date that disagree are shown with the range that covers both.
+    """
+    latest: dict[tuple[str, ContributionKind], Contribution] = {}
+    for claim in contributions:
+        key = (claim.contributor, claim.kind)
+        held = latest.get(key)
+        if held is None:
+            latest[key] = claim
+        elif claim.as_of == held.as_of:
+            latest[key] = attrs.evolve(held, strength=held.strength.hull(claim.strength))
+        elif held.as_of is None or (claim.as_of is not None and claim.as_of > held.as_of):
+            latest[key] = claim
+    return list(latest.values())
+
+
+def _contributors(mission: Mission, status: ContributionStatus) -> str:
+    selected = [c for c in mission.contributions if c.status is status]
+    if not selected:
+        return NONE_RECORDED
+    order = {contributor: index for index, contributor in reversed(list(enumerate(c.contributor for c in selected)))}
+    claims = sorted(_latest_claims(selected), key=lambda claim: order[claim.contributor])
+    declined = status is ContributionStatus.DECLINED
+    parts = []
+    for claim in claims:
+        text = f"{_name(mission, claim.contributor)}, {_words(claim.kind.value)}"
+        if not (declined and claim.strength.is_unknown):
+            text += f": {claim.strength}"
+        if claim.as_of is not None:
+            text += f" ({claim.as_of})"
+        parts.append(text)
+    if not declined:
+        parts.append(f"total recorded: {mission.total_strength(status=status)}")
+    return "; ".join(parts)
+
+
+def _command_day(mission: Mission) -> PartialDate | None:
+    starts = [a.start for a in mission.appointments if a.start is not None]
+    return max(starts) if starts else None
+
+
+def _holder(mission: Mission, post: Post) -> str:
+    day = _command_day(mission)
+    appointment: Appointment | None
+    if day is None:
+        undated = [a for a in mission.appointments if a.post is post]
+        appointment = undated[-1] if undated else None
+    else:
+        appointment = mission.holder_on(post, day)
+    if appointment is None:
+        return NONE_RECORDED
+    text = _name(mission, appointment.holder)
+    if appointment.start is not None:
+        text += f" (from {appointment.start})"
+    return text
+
+
+def _positions(mission: Mission, stance: Stance) -> str:
+    parts = []
+    for position in mission.positions_by(stance):
+        details = [d for d in (f"on {position.subject}" if position.subject else None, str(position.date or "")) if d]
+        text = _name(mission, position.actor)
+        if details:
+            text += f" ({', '.join(details)})"
+        parts.append(text)
+    return "; ".join(parts) if parts else NONE_RECORDED
+
+
+# --- comparing two ------------------------------------------------------------------------
+
+
+def compare(a: Mission, b: Mission) -> tuple[ComparisonRow, ...]:
+    """Compare two missions aspect by aspect.
+
+    The rows, in order: ``mission`` (name, kind, status); ``authorised by`` (the body and
+    instrument of the latest mandate, with the earlier instruments); ``led by``; ``mandate
+    tasks`` (of the latest mandate, or of the latest one that lists tasks, saying so);
+    ``contributors: <status>`` for each contribution status either mission records, listing each
+    contributor's latest claim per kind with its strength and date, then the total of the claims
+    recorded (not the mission's full strength when only some contingents are recorded; declined
+    claims get no total and show no strength unless one was given); ``command:
+    <post>`` for the force commander, the deputy force commander and any other post either
+    mission records, as of the latest appointment's start; and ``positions: <stance>`` for each
+    stance either mission records. A cell for which a mission records nothing reads ``none
+    recorded``.
+
+    Args:
+        a: The mission shown on the left.
+        b: The mission shown on the right.
+
+    Returns:
+        The rows.
+
+    Example:
+        >>> from missionmodel import Contribution, ContributionKind, ContributionStatus, Mission, MissionKind, MissionStatus
+        >>> from missionmodel import Strength
+        >>> a = Mission(id="a", name="A", kind=MissionKind.STABILIZATION, status=MissionStatus.AUTHORIZED,
+        ...             contributions=[Contribution(contributor="IDN", kind=ContributionKind.TROOPS,
+        ...                                         status=ContributionStatus.PLEDGED, strength=Strength.at_most(8000),
+        ...                                         as_of="2026-02-19")])
+        >>> b = Mission(id="b", name="B", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE)
+        >>> row = next(r for r in compare(a, b) if r.aspect == "contributors: pledged")
+        >>> row.left
+        'Indonesia, troops: up to 8,000 (2026-02-19); total recorded: up to 8,000'
+        >>> row.right
+        'none recorded'
+    """
+    rows = [
+        ComparisonRow(
+            aspect="mission",
+            left=f"{a.name}: {_words(a.kind.value)}, {_words(a.status.value)}",
+            right=f"{b.name}: {_words(b.kind.value)}, {_words(b.status.value)}",
+        ),
+        ComparisonRow(aspect="authorised by", left=_authorised(a), right=_authorised(b)),
+        ComparisonRow(aspect="led by", left=_led_by(a), right=_led_by(b)),
+        ComparisonRow(aspect="mandate tasks", left=_tasks(a), right=_tasks(b)),
+    ]
+    statuses = {c.status for c in a.contributions + b.contributions}
+    rows.extend(
+        ComparisonRow(
+            aspect=f"contributors: {_words(status.value)}", left=_contributors(a, status), right=_contributors(b, status)
+        )
+        for status in ContributionStatus
+        if status in statuses
+    )
+    posts = {appointment.post for appointment in a.appointments + b.appointments}
+    rows.extend(
+        ComparisonRow(aspect=f"command: {_words(post.value)}", left=_holder(a, post), right=_holder(b, post))
+        for post in Post
+        if post in _COMMAND_POSTS or post in posts
+    )
+    stances = {position.stance for position in a.positions + b.positions}
+    rows.extend(
+        ComparisonRow(aspect=f"positions: {stance.value}", left=_positions(a, stance), right=_positions(b, stance))
+        for stance in Stance
+        if stance in stances
+    )
+    return tuple(rows)
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def _cells(row: ComparisonRow) -> tuple[str, str, str]:
+    return (row.aspect, row.left, row.right)
+
+
+def render_text(
+    rows: Sequence[ComparisonRow], titles: tuple[str, str, str] = ("Aspect", "Left", "Right"), width: int = 48
+) -> str:
+    """Lay out rows as three plain-text columns, wrapping long cells.
+
+    The aspect column is as wide as its longest entry; the two mission columns are wrapped to
+    ``width`` characters. Rows are separated by a blank line.
+
+    Args:
+        rows: The rows, e.g. from `compare`.
+        titles: The column headings: the aspect column's, then each mission's.
+        width: The width of each mission column, at least 10.
+
+    Returns:
+        The text, ending in a newline.
+
+    Raises:
+        ValueError: If ``width`` is less than 10.
+
+    Example:
+        >>> rows = [ComparisonRow(aspect="led by", left="Board of Peace", right="UN Department of Peace Operations")]
+        >>> print(render_text(rows, ("Aspect", "ISF", "UNIFIL"), width=20), end="")
+        Aspect  ISF                   UNIFIL
+        ------  --------------------  --------------------
+        led by  Board of Peace        UN Department of
+                                      Peace Operations
+    """
+    if width < 10:
+        raise ValueError(f"width must be at least 10 (got {width})")
+    first = max([len(titles[0])] + [len(row.aspect) for row in rows])
+    widths = (first, width, width)
+
+    def line(parts: Sequence[str]) -> str:
+        return "  ".join(part.ljust(size) for part, size in zip(parts, widths, strict=True)).rstrip()
+
+    out = [line(titles), line(["-" * size for size in widths])]
+    for number, row in enumerate(rows):
+        if number:
+            out.append("")
+        columns = [
+            textwrap.wrap(cell, size, break_long_words=True, break_on_hyphens=False) or [""]
+            for cell, size in zip(_cells(row), widths, strict=True)
+        ]
+        for index in range(max(len(column) for column in columns)):
+            out.append(line([column[index] if index < len(column) else "" for column in columns]))
+    return "\n".join(out) + "\n"
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_markdown(rows: Sequence[ComparisonRow], titles: tuple[str, str, str] = ("Aspect", "Left", "Right")) -> str:
+    """Lay out rows as a Markdown (GitHub-flavoured) table.
+
+    Pipes in cells are escaped and line breaks become ``<br>``.
+
+    Args:
+        rows: The rows, e.g. from `compare`.
+        titles: The column headings: the aspect column's, then each mission's.
+
+    Returns:
+        The table, ending in a newline.
+
+    Example:
+        >>> rows = [ComparisonRow(aspect="led by", left="Board of Peace", right="UN Department of Peace Operations")]
+        >>> print(render_markdown(rows, ("Aspect", "ISF", "UNIFIL")), end="")
+        | Aspect | ISF | UNIFIL |
+        | --- | --- | --- |
+        | led by | Board of Peace | UN Department of Peace Operations |
+    """
+    lines = [
+        "| " + " | ".join(_markdown_cell(title) for title in titles) + " |",
+        "| --- | --- | --- |",
+    ]
+    lines.extend("| " + " | ".join(_markdown_cell(cell) for cell in _cells(row)) + " |" for row in rows)
+    return "\n".join(lines) + "\n"
