@@ -58,8 +58,8 @@ def test_lists_become_tuples_and_text_becomes_dates():
 
 def test_source_checks():
     assert problems(lambda: Source(id="Seed Article", title="", url="www.example.org")) == [
-        ("title", "'title' must not be empty"),
         ("id", "'id' must be a lower-case slug of letters, digits and hyphens, such as 'unifil' (got 'Seed Article')"),
+        ("title", "'title' must not be empty"),
         ("url", "'url' must start with http:// or https:// (got 'www.example.org')"),
     ]
 
@@ -68,8 +68,8 @@ def test_actor_checks_and_states():
     assert Actor.state("XKX") == Actor(id="XKX", name="Kosovo", kind=ActorKind.STATE, country="XKX")
     assert problems(lambda: Actor.state("ID")) == [("id", "'ID' is not an ISO 3166-1 alpha-3 country code; did you mean 'IDN'?")]
     assert problems(lambda: Actor(id="Hamas", name="Hamas", kind="armed_group", country="PS")) == [  # type: ignore[arg-type]
-        ("kind", "'kind' must be ActorKind('armed_group'), not the plain str 'armed_group'"),
         ("id", "'id' must be a lower-case slug such as 'board-of-peace' or an ISO 3166-1 alpha-3 code (got 'Hamas')"),
+        ("kind", "'kind' must be ActorKind('armed_group'), not the plain str 'armed_group'"),
         ("country", "'PS' is not an ISO 3166-1 alpha-3 country code; did you mean 'PSE'?"),
     ]
 
@@ -107,16 +107,16 @@ def test_contribution_checks():
         lambda: Contribution(contributor="Indonesia", kind=ContributionKind.TROOPS, status="pledge", strength=-1)  # type: ignore[arg-type]
     ) == [
         (
+            "contributor",
+            "'contributor' must be a lower-case slug such as 'board-of-peace' or an ISO 3166-1 alpha-3 code "
+            "(got 'Indonesia'); did you mean 'IDN'?",
+        ),
+        (
             "status",
             "'status' must be one of 'offered', 'pledged', 'confirmed', 'deployed', 'withdrawn', 'declined' "
             "(got 'pledge' that is a str); did you mean 'pledged'?",
         ),
         ("strength", "'strength' must not be negative (got -1)"),
-        (
-            "contributor",
-            "'contributor' must be a lower-case slug such as 'board-of-peace' or an ISO 3166-1 alpha-3 code "
-            "(got 'Indonesia'); did you mean 'IDN'?",
-        ),
     ]
 
 

@@ -217,3 +217,19 @@ def test_a_fields_own_check_runs_even_when_another_field_fails():
         d["contributions"][0].update(contributor="Indonesia", kind="troop")
 
     assert [path for path, _ in problems_of(edited(edit))] == ["contributions[0].kind", "contributions[0].contributor"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("contributor", "Indonesia"), ("status", "pledge"), ("strength", -5), ("as_of", "2026-13"), ("caveats", "no combat")],
+)
+def test_building_and_loading_give_the_same_message(field, value):
+    fields = {"contributor": "IDN", "kind": "troops", "status": "pledged", field: value}
+    with pytest.raises(mm.ValidationError) as loaded:
+        mm.from_dict(fields, mm.Contribution)
+    built_fields = {**fields, "kind": mm.ContributionKind.TROOPS}
+    if field != "status":
+        built_fields["status"] = mm.ContributionStatus.PLEDGED
+    with pytest.raises(mm.ValidationError) as built:
+        mm.Contribution(**built_fields)
+    assert loaded.value.errors == built.value.errors
