@@ -176,3 +176,35 @@ def test_generated_missions_answer_queries_consistently(mission):
     assert mission.as_of("9999") == mission
     for stance in Stance:
         assert all(p.stance is stance for p in mission.positions_by(stance))
+
+
+def test_a_later_mandate_supersedes_an_open_ended_one():
+    un = Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL)
+    mission = Mission(
+        id="m",
+        name="M",
+        kind=MissionKind.PEACEKEEPING,
+        status=MissionStatus.ACTIVE,
+        mandates=[
+            Mandate(authority=un, start="1978-03-19"),
+            Mandate(authority=un, start="2006-08-11"),
+            Mandate(authority=un, start="2025-08-28", end="2026-12-31"),
+        ],
+    )
+    assert mission.mandate_on("1990") is mission.mandates[0]
+    assert mission.mandate_on("2010-01-01") is mission.mandates[1]
+    assert mission.mandate_on("2026-06") is mission.mandates[2]
+    assert mission.mandate_on("2027-06-01") is None
+    assert mission.mandate_on("1970") is None
+    assert mission.latest_mandate() is mission.mandates[2]
+
+
+def test_latest_claims_merges_same_day_claims_and_keeps_their_sources(force):
+    claims = force.latest_claims()
+    assert [(c.contributor, c.kind.value, str(c.strength)) for c in claims] == [
+        ("IDN", "troops", "up to 8,000"),
+        ("KAZ", "medical", "unknown"),
+        ("ALB", "troops", "unknown"),
+        ("MAR", "police", "10 to 20"),
+    ]
+    assert force.latest_claims(status=ContributionStatus.OFFERED)[0].strength == Strength.between(5000, 8000)

@@ -182,3 +182,18 @@ def test_load_names_the_file_in_errors(tmp_path):
     broken.write_text("{", encoding="utf-8")
     with pytest.raises(mm.FormatError, match=f"^{broken}: invalid JSON at line 1"):
         mm.load(broken)
+
+
+def test_dump_gives_new_files_the_usual_mode_and_keeps_an_existing_files_mode(tmp_path, mission):
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "new.json"
+        mm.dump(mission, path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        existing = tmp_path / "existing.yaml"
+        existing.write_text("x: 1\n", encoding="utf-8")
+        existing.chmod(0o640)
+        mm.dump(mission, existing)
+        assert existing.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)

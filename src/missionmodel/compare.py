@@ -23,12 +23,12 @@ Example:
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from .appointment import Appointment, Post
-from .contribution import Contribution, ContributionKind, ContributionStatus
+from .contribution import ContributionStatus
 from .dates import PartialDate
 from .mandate import Mandate
 from .mission import Mission
@@ -36,7 +36,7 @@ from .position import Stance
 
 __all__ = ["ComparisonRow", "compare", "render_markdown", "render_text"]
 
-NONE_RECORDED = "none recorded"
+_NONE_RECORDED = "none recorded"
 """The text of a cell for which a mission records nothing."""
 
 _COMMAND_POSTS: tuple[Post, ...] = (Post.FORCE_COMMANDER, Post.DEPUTY_FORCE_COMMANDER)
@@ -104,7 +104,7 @@ def _instrument(mandate: Mandate) -> str:
 def _authorised(mission: Mission) -> str:
     mandates = _latest_mandates(mission)
     if not mandates:
-        return NONE_RECORDED
+        return _NONE_RECORDED
     latest = mandates[0]
     authority = latest.authority
     text = f"{authority.body or _words(authority.kind.value)}: {_instrument(latest)}"
@@ -115,13 +115,13 @@ def _authorised(mission: Mission) -> str:
 
 
 def _led_by(mission: Mission) -> str:
-    return NONE_RECORDED if mission.lead is None else _name(mission, mission.lead)
+    return _NONE_RECORDED if mission.lead is None else _name(mission, mission.lead)
 
 
 def _tasks(mission: Mission) -> str:
     mandates = _latest_mandates(mission)
     if not mandates:
-        return NONE_RECORDED
+        return _NONE_RECORDED
     latest = mandates[0]
     label = latest.authority.instrument or "latest mandate"
     if latest.tasks:
@@ -133,30 +133,12 @@ def _tasks(mission: Mission) -> str:
     return f"none listed in {label}; latest listed: {', '.join(_words(t.value) for t in with_tasks.tasks)} ({earlier})"
 
 
-def _latest_claims(contributions: Iterable[Contribution]) -> list[Contribution]:
-    """One claim per contributor and kind, the most recent (as `Mission.total_strength` counts them).
-
-    Claims of the same date that disagree are shown with the range that covers both.
-    """
-    latest: dict[tuple[str, ContributionKind], Contribution] = {}
-    for claim in contributions:
-        key = (claim.contributor, claim.kind)
-        held = latest.get(key)
-        if held is None:
-            latest[key] = claim
-        elif claim.as_of == held.as_of:
-            latest[key] = attrs.evolve(held, strength=held.strength.hull(claim.strength))
-        elif held.as_of is None or (claim.as_of is not None and claim.as_of > held.as_of):
-            latest[key] = claim
-    return list(latest.values())
-
-
 def _contributors(mission: Mission, status: ContributionStatus) -> str:
     selected = [c for c in mission.contributions if c.status is status]
     if not selected:
-        return NONE_RECORDED
+        return _NONE_RECORDED
     order = {contributor: index for index, contributor in reversed(list(enumerate(c.contributor for c in selected)))}
-    claims = sorted(_latest_claims(selected), key=lambda claim: order[claim.contributor])
+    claims = sorted(mission.latest_claims(status=status), key=lambda claim: order[claim.contributor])
     declined = status is ContributionStatus.DECLINED
     parts = []
     for claim in claims:
@@ -185,7 +167,7 @@ def _holder(mission: Mission, post: Post) -> str:
     else:
         appointment = mission.holder_on(post, day)
     if appointment is None:
-        return NONE_RECORDED
+        return _NONE_RECORDED
     text = _name(mission, appointment.holder)
     if appointment.start is not None:
         text += f" (from {appointment.start})"
@@ -200,7 +182,7 @@ def _positions(mission: Mission, stance: Stance) -> str:
         if details:
             text += f" ({', '.join(details)})"
         parts.append(text)
-    return "; ".join(parts) if parts else NONE_RECORDED
+    return "; ".join(parts) if parts else _NONE_RECORDED
 
 
 # --- comparing two ------------------------------------------------------------------------

@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -37,7 +38,9 @@ from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import code_problem, is_country_code
 from .dates import DateLike, PartialDate, optional_date
 from .exceptions import ErrorDetail
+from .fatality import Fatality
 from .mandate import Mandate
+from .place import Place, optional_place
 from .position import Position, Stance
 from .sources import Source
 from .strength import Strength
@@ -48,7 +51,12 @@ _Record = TypeVar("_Record", Mandate, Contribution, Appointment, Position)
 
 
 class MissionKind(enum.Enum):
-    """What kind of operation a mission is."""
+    """What kind of operation a mission is.
+
+    Example:
+        >>> MissionKind("peacekeeping") is MissionKind.PEACEKEEPING
+        True
+    """
 
     PEACEKEEPING = "peacekeeping"
     """A peacekeeping operation, such as UNIFIL."""
@@ -69,7 +77,12 @@ class MissionKind(enum.Enum):
 
 
 class MissionStatus(enum.Enum):
-    """Where a mission stands, in the usual order of its life."""
+    """Where a mission stands, in the usual order of its life.
+
+    Example:
+        >>> MissionStatus.DRAWING_DOWN.value
+        'drawing_down'
+    """
 
     PROPOSED = "proposed"
     """Proposed, not yet authorised."""
@@ -90,7 +103,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("positions", "actor"),
     ("appointments", "holder"),
 )
-_CITING: tuple[str, ...] = ("mandates", "contributions", "appointments", "positions")
+_CITING: tuple[str, ...] = ("mandates", "contributions", "appointments", "positions", "fatalities")
 
 
 def _indexed(values: Mapping[str, Any], name: str) -> Iterable[tuple[int, Any]]:
@@ -172,6 +185,19 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
     return problems
 
 
+def slug_of(text: str) -> str:
+    """Return ``text`` as a lower-case slug: letters and digits, runs of anything else as one hyphen.
+
+    Args:
+        text: E.g. an acronym such as ``"MINUSMA"``.
+
+    Example:
+        >>> slug_of("UN Mission/Haiti 2")
+        'un-mission-haiti-2'
+    """
+    return "-".join(part for part in re.split(r"[^a-z0-9]+", text.lower()) if part) if isinstance(text, str) else text
+
+
 def _latest_first(records: Iterable[_Record], date_of: Any) -> list[_Record]:
     """Sort records newest first; undated records count as the oldest."""
     return sorted(records, key=lambda r: (date_of(r) is not None, date_of(r) or PartialDate(year=1)), reverse=True)
@@ -193,7 +219,10 @@ class Mission:
         acronym: Its acronym, e.g. ``UNIFIL``.
         area: Where it operates, in words (``"Gaza Strip"``).
         countries: ISO 3166-1 alpha-3 codes of the countries where it deploys.
-        headquarters: Where its headquarters is, in words.
+        headquarters: Where its headquarters is: a `Place`, or its name (read as a place known
+            only by its name, which compares equal to the name).
+        location: Where the mission is shown on a map by a publisher (such as the UN Data Hub's
+            mission location), which need not be its headquarters.
         established: When it was established.
         ended: When it ended.
         lead: Actor id of who leads it (the UN, a lead nation, a board).
@@ -201,6 +230,7 @@ class Mission:
         contributions: Contributions, one claim each.
         appointments: Who held which post.
         positions: Stakeholders' stances.
+        fatalities: Its personnel who died in service, one record each.
         actors: Actors referred to that are not states known by their code.
         sources: Every source cited.
 
@@ -218,7 +248,8 @@ class Mission:
     acronym: str | None = None
     area: str | None = None
     countries: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
-    headquarters: str | None = None
+    headquarters: Place | None = attrs.field(default=None, converter=optional_place)
+    location: Place | None = attrs.field(default=None, converter=optional_place)
     established: PartialDate | None = attrs.field(default=None, converter=optional_date)
     ended: PartialDate | None = attrs.field(default=None, converter=optional_date)
     lead: str | None = None
@@ -226,6 +257,7 @@ class Mission:
     contributions: tuple[Contribution, ...] = attrs.field(factory=tuple, converter=as_tuple)
     appointments: tuple[Appointment, ...] = attrs.field(factory=tuple, converter=as_tuple)
     positions: tuple[Position, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    fatalities: tuple[Fatality, ...] = attrs.field(factory=tuple, converter=as_tuple)
     actors: tuple[Actor, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
@@ -233,6 +265,32 @@ class Mission:
         problems = type_problems(self)
         problems.extend(mission_problems({field.name: getattr(self, field.name) for field in attrs.fields(Mission)}))
         raise_if(problems, self)
+
+    @classmethod
+    def from_acronym(cls, acronym: str, *, kind: MissionKind, status: MissionStatus, **fields: Any) -> Mission:
+        """Build a mission known only by its acronym, as in a table of contributions.
+
+        The id is the acronym as a slug (``UNIFIL`` becomes ``unifil``, ``MINUSMA/2`` becomes
+        ``minusma-2``) and, unless ``name`` is given in ``fields``, the name is the acronym
+        itself: no name is made up. The kind and status must be given, since an acronym does
+        not tell them.
+
+        Args:
+            acronym: The acronym, e.g. ``"UNIFIL"``.
+            kind: What kind of operation it is.
+            status: Where it stands.
+            **fields: Any other `Mission` fields (``name``, ``contributions`` ...).
+
+        Raises:
+            ValidationError: If the acronym has no letter or digit, or a field is invalid.
+
+        Example:
+            >>> m = Mission.from_acronym("UNIFIL", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE)
+            >>> m.id, m.name, m.acronym
+            ('unifil', 'UNIFIL', 'UNIFIL')
+        """
+        name = fields.pop("name", acronym)
+        return cls(id=slug_of(acronym), name=name, acronym=acronym, kind=kind, status=status, **fields)
 
     # --- look-ups -------------------------------------------------------------------------
 
@@ -266,7 +324,7 @@ class Mission:
                 return source
         raise KeyError(f"no source {source_id!r} in mission {self.id!r}")
 
-    def sources_of(self, record: Mandate | Contribution | Appointment | Position) -> tuple[Source, ...]:
+    def sources_of(self, record: Mandate | Contribution | Appointment | Position | Fatality) -> tuple[Source, ...]:
         """Return the `Source` objects that ``record`` cites.
 
         Args:
@@ -296,12 +354,40 @@ class Mission:
         """
         return tuple(c for c in self.contributions if c.contributor == contributor)
 
+    def latest_claims(
+        self, status: ContributionStatus | None = None, kind: ContributionKind | None = None
+    ) -> tuple[Contribution, ...]:
+        """Return one claim for each contributor and kind: the most recent, optionally filtered.
+
+        The most recent claim is the one with the latest ``as_of`` (undated claims count as the
+        oldest). Claims of the same date that disagree are combined into one whose strength is
+        the range that covers both, citing the sources of both. Claims are returned in order of
+        their contributor's first mention.
+
+        Args:
+            status: Only contributions with this status.
+            kind: Only contributions of this kind.
+        """
+        latest: dict[tuple[str, ContributionKind], Contribution] = {}
+        for claim in self._select(status, kind):
+            key = (claim.contributor, claim.kind)
+            held = latest.get(key)
+            if held is None or (claim.as_of is not None and (held.as_of is None or claim.as_of > held.as_of)):
+                latest[key] = claim
+            elif claim.as_of == held.as_of and claim != held:
+                latest[key] = attrs.evolve(
+                    held,
+                    strength=held.strength.hull(claim.strength),
+                    caveats=tuple(dict.fromkeys(held.caveats + claim.caveats)),
+                    sources=tuple(dict.fromkeys(held.sources + claim.sources)),
+                )
+        return tuple(latest.values())
+
     def total_strength(self, status: ContributionStatus | None = None, kind: ContributionKind | None = None) -> Strength:
         """Add up the strengths of the contributions, optionally filtered by status and kind.
 
-        Each contributor and kind is counted once, from its most recent claim (by ``as_of``;
-        undated claims count as the oldest), so a pledge reported twice is not counted twice.
-        Claims of the same date that disagree are combined into the range that covers both.
+        Each contributor and kind is counted once, from its most recent claim (see
+        `latest_claims`), so a pledge reported twice is not counted twice.
 
         Args:
             status: Only contributions with this status.
@@ -310,18 +396,7 @@ class Mission:
         Returns:
             The total, with its uncertainty; exactly 0 when nothing matches.
         """
-        latest: dict[tuple[str, ContributionKind], tuple[PartialDate | None, Strength]] = {}
-        for c in self._select(status, kind):
-            key = (c.contributor, c.kind)
-            if key not in latest:
-                latest[key] = (c.as_of, c.strength)
-                continue
-            date, strength = latest[key]
-            if c.as_of == date:
-                latest[key] = (date, strength.hull(c.strength))
-            elif date is None or (c.as_of is not None and c.as_of > date):
-                latest[key] = (c.as_of, c.strength)
-        return sum((strength for _, strength in latest.values()), Strength.exact(0))
+        return sum((claim.strength for claim in self.latest_claims(status, kind)), Strength.exact(0))
 
     # --- positions, mandates, appointments ----------------------------------------------------
 
@@ -334,7 +409,11 @@ class Mission:
         return tuple(p for p in self.positions if p.stance is stance)
 
     def mandate_on(self, day: DateLike) -> Mandate | None:
-        """Return the mandate in force on ``day``: of those that may be, the one that began last.
+        """Return the mandate in force on ``day``.
+
+        Mandates succeed one another: the one in force is the one that began last by ``day``
+        (a mandate with no start counts as the oldest), provided it had not expired by then. A
+        later mandate supersedes an earlier one even when the earlier one gives no end.
 
         Args:
             day: The date, as a `PartialDate`, ISO text or `datetime.date`.
@@ -342,8 +421,16 @@ class Mission:
         Returns:
             The mandate, or None if none was in force.
         """
-        in_force = [m for m in self.mandates if m.in_force_on(day)]
-        ordered = _latest_first(in_force, lambda m: m.start)
+        when = PartialDate.coerce(day)
+        begun = [m for m in self.mandates if m.start is None or m.start.earliest() <= when.latest()]
+        ordered = _latest_first(begun, lambda m: m.start)
+        if ordered and ordered[0].in_force_on(when):
+            return ordered[0]
+        return None
+
+    def latest_mandate(self) -> Mandate | None:
+        """Return the mandate that began last (undated mandates count as the oldest), or None."""
+        ordered = _latest_first(self.mandates, lambda m: m.start)
         return ordered[0] if ordered else None
 
     def holder_on(self, post: Post, day: DateLike) -> Appointment | None:
@@ -388,4 +475,5 @@ class Mission:
             contributions=tuple(c for c in self.contributions if known(c.as_of)),
             appointments=tuple(a for a in self.appointments if known(a.start)),
             positions=tuple(p for p in self.positions if known(p.date)),
+            fatalities=tuple(f for f in self.fatalities if known(f.date)),
         )

@@ -179,6 +179,15 @@ def load(path: str | os.PathLike[str], cls: type[T] = Mission) -> T:  # type: ig
         raise FormatError(f"{os.fspath(path)}: {error}", line=error.line, column=error.column) from None
 
 
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def dump(obj: Any, path: str | os.PathLike[str]) -> None:
     """Write a record to a file in the format its suffix names, atomically.
 
@@ -198,6 +207,9 @@ def dump(obj: Any, path: str | os.PathLike[str]) -> None:
     text = dumps(obj, format_of(target))
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600): give it the mode of the file it replaces, or
+        # the mode a new file would get under the current umask.
+        os.chmod(temporary, _mode_for(target))
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
