@@ -15,6 +15,7 @@ Example:
 
 from .actor import Actor, ActorKind
 from .appointment import Appointment, Post
+from .compare import ComparisonRow, compare, render_markdown, render_text
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
@@ -33,6 +34,7 @@ __all__ = [
     "Appointment",
     "Authority",
     "AuthorityKind",
+    "ComparisonRow",
     "Contribution",
     "ContributionKind",
     "ContributionStatus",
@@ -54,10 +56,13 @@ __all__ = [
     "Task",
     "ValidationError",
     "__version__",
+    "compare",
     "dump",
     "dumps",
     "from_dict",
     "load",
     "loads",
+    "render_markdown",
+    "render_text",
     "to_dict",
 ]

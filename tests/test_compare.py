@@ -1,0 +1,253 @@
+"""compare(), render_text() and render_markdown()."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from missionmodel import (
+    Appointment,
+    Authority,
+    AuthorityKind,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Mandate,
+    Mission,
+    MissionKind,
+    MissionStatus,
+    Position,
+    Post,
+    Stance,
+    Strength,
+    Task,
+    datasets,
+)
+from missionmodel.compare import ComparisonRow, compare, render_markdown, render_text
+
+K = ContributionKind
+S = ContributionStatus
+
+
+def bare(mission_id: str = "a", name: str = "A") -> Mission:
+    return Mission(id=mission_id, name=name, kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE)
+
+
+def rows_by_aspect(a: Mission, b: Mission) -> dict[str, tuple[str, str]]:
+    return {row.aspect: (row.left, row.right) for row in compare(a, b)}
+
+
+@pytest.fixture(scope="module")
+def isf_vs_unifil() -> dict[str, tuple[str, str]]:
+    return rows_by_aspect(datasets.load("isf"), datasets.load("unifil"))
+
+
+# --- ComparisonRow --------------------------------------------------------------------------
+
+
+def test_row_is_frozen_slotted_and_keyword_only() -> None:
+    row = ComparisonRow(aspect="led by", left="x", right="y")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        row.left = "z"  # type: ignore[misc]
+    assert not hasattr(row, "__dict__")
+    with pytest.raises(TypeError):
+        ComparisonRow("led by", "x", "y")  # type: ignore[misc]
+
+
+# --- compare on the shipped datasets ------------------------------------------------------------
+
+
+def test_aspects_in_order(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    assert list(isf_vs_unifil) == [
+        "mission",
+        "authorised by",
+        "led by",
+        "mandate tasks",
+        "contributors: offered",
+        "contributors: pledged",
+        "contributors: deployed",
+        "contributors: declined",
+        "command: head of mission",
+        "command: force commander",
+        "command: deputy force commander",
+        "command: chair",
+        "positions: conditional",
+        "positions: concerned",
+        "positions: opposes",
+        "positions: neutral",
+    ]
+
+
+def test_mission_authority_and_lead(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    assert isf_vs_unifil["mission"] == (
+        "International Stabilization Force: stabilization, authorized",
+        "United Nations Interim Force in Lebanon: peacekeeping, active",
+    )
+    assert isf_vs_unifil["authorised by"] == (
+        "UN Security Council: S/RES/2803 (2025), adopted 2025-11-17",
+        "UN Security Council: S/RES/2790 (2025), adopted 2025-08-28 (earlier: S/RES/1701 (2006), S/RES/425 (1978))",
+    )
+    assert isf_vs_unifil["led by"] == ("Board of Peace", "UN Department of Peace Operations")
+
+
+def test_mandate_tasks(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    assert isf_vs_unifil["mandate tasks"] == (
+        "border security, civilian protection, humanitarian access, disarmament, police training (S/RES/2803 (2025))",
+        "none listed in S/RES/2790 (2025); latest listed: ceasefire monitoring, support to host armed forces, "
+        "humanitarian access, weapons free zone (S/RES/1701 (2006))",
+    )
+
+
+def test_contributors_with_honest_uncertainty(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    left, right = isf_vs_unifil["contributors: pledged"]
+    assert left.startswith("Indonesia, troops: up to 8,000 (2026-02-19); Morocco, police: unknown (2026-02-19); ")
+    assert "Kazakhstan, medical: unknown (2026-03-04)" in left  # the later claim of the same kind
+    assert "Kazakhstan, medical: unknown (2026-02-19)" not in left
+    assert left.endswith("; total recorded: unknown")
+    assert right == "none recorded"
+    offered, _ = isf_vs_unifil["contributors: offered"]
+    assert "Indonesia, troops: 5,000 to 8,000 (2026-02-15)" in offered
+    assert offered.endswith("; total recorded: at least 5,000")
+    assert isf_vs_unifil["contributors: declined"] == (
+        "Jordan, troops (2026-02); Azerbaijan, troops (2026-01-05)",
+        "none recorded",
+    )
+    left, right = isf_vs_unifil["contributors: deployed"]
+    assert left == "none recorded"
+    assert right.startswith("Indonesia, troops: 1,231 (2024-09-02); Italy, troops: 1,068 (2024-09-02); ")
+    assert right.endswith("South Korea, troops: 294 (2024-09-02); total recorded: 8,215")
+
+
+def test_command(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    assert isf_vs_unifil["command: force commander"] == (
+        "Jasper Jeffers (from 2026-01-16)",
+        "Diodato Abagnara (from 2025-06-24)",
+    )
+    assert isf_vs_unifil["command: deputy force commander"] == ("Indonesia (from 2026-02-19)", "none recorded")
+    assert isf_vs_unifil["command: head of mission"] == ("none recorded", "Diodato Abagnara (from 2025-06-24)")
+    assert isf_vs_unifil["command: chair"] == ("Donald Trump", "none recorded")
+
+
+def test_positions(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    assert isf_vs_unifil["positions: neutral"] == (
+        "China (on resolution 2803 (2025), 2025-11-17); Russian Federation (on resolution 2803 (2025), 2025-11-17)",
+        "none recorded",
+    )
+    assert isf_vs_unifil["positions: opposes"][0] == (
+        "Hamas (on resolution 2803 (2025), 2025-11); Israel (on Turkish troops in the ISF, 2025-11); "
+        "Hamas (on the proposed political arrangements for Gaza, 2026-02)"
+    )
+    assert isf_vs_unifil["positions: concerned"][0] == (
+        "Amnesty International Indonesia (on Indonesia's participation in the ISF, 2026-02-12)"
+    )
+
+
+def test_swapping_missions_swaps_columns() -> None:
+    isf, unifil = datasets.load("isf"), datasets.load("unifil")
+    forward = compare(isf, unifil)
+    backward = compare(unifil, isf)
+    assert [(r.aspect, r.right, r.left) for r in forward] == [(r.aspect, r.left, r.right) for r in backward]
+
+
+# --- compare on small missions -----------------------------------------------------------------
+
+
+def test_empty_missions_show_none_recorded() -> None:
+    rows = compare(bare(), bare("b", "B"))
+    assert [row.aspect for row in rows] == [
+        "mission",
+        "authorised by",
+        "led by",
+        "mandate tasks",
+        "command: force commander",
+        "command: deputy force commander",
+    ]
+    assert all(row.left == row.right == "none recorded" for row in rows[1:])
+
+
+def test_same_date_claims_that_disagree_are_shown_as_their_hull() -> None:
+    a = attrs.evolve(
+        bare(),
+        contributions=[
+            Contribution(contributor="IDN", kind=K.TROOPS, status=S.PLEDGED, strength=Strength.exact(5000), as_of="2026-02-19"),
+            Contribution(contributor="IDN", kind=K.TROOPS, status=S.PLEDGED, strength=Strength.at_most(8000), as_of="2026-02-19"),
+        ],
+    )
+    left, _ = rows_by_aspect(a, bare("b", "B"))["contributors: pledged"]
+    assert left == "Indonesia, troops: up to 8,000 (2026-02-19); total recorded: up to 8,000"
+
+
+def test_undated_claims_and_mandates() -> None:
+    a = attrs.evolve(
+        bare(),
+        mandates=[
+            Mandate(authority=Authority(kind=AuthorityKind.NATIONAL), tasks=[Task.MINE_ACTION]),
+        ],
+        contributions=[Contribution(contributor="NPL", kind=K.ENGINEERS, status=S.DEPLOYED, strength=120)],
+        appointments=[Appointment(post=Post.FORCE_COMMANDER, holder="NPL")],
+        positions=[Position(actor="LBN", stance=Stance.SUPPORTS)],
+    )
+    rows = rows_by_aspect(a, bare("b", "B"))
+    assert rows["authorised by"][0] == "national: instrument not recorded"
+    assert rows["mandate tasks"][0] == "mine action (latest mandate)"
+    assert rows["contributors: deployed"][0] == "Nepal, engineers: 120; total recorded: 120"
+    assert rows["command: force commander"][0] == "Nepal"
+    assert rows["positions: supports"][0] == "Lebanon"
+
+
+def test_latest_mandate_is_chosen_by_date_not_by_order() -> None:
+    old = Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instrument="S/RES/1 (2000)"), start="2000")
+    new = Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instrument="S/RES/2 (2010)"), start="2010")
+    rows = rows_by_aspect(attrs.evolve(bare(), mandates=[new, old]), bare("b", "B"))
+    assert rows["authorised by"][0] == "un security council: S/RES/2 (2010) (earlier: S/RES/1 (2000))"
+    assert rows["mandate tasks"][0] == "none listed (S/RES/2 (2010))"
+
+
+def test_a_lead_given_as_a_country_code_is_named() -> None:
+    rows = rows_by_aspect(attrs.evolve(bare(), lead="ITA"), bare("b", "B"))
+    assert rows["led by"] == ("Italy", "none recorded")
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+
+ROWS = (
+    ComparisonRow(aspect="led by", left="Board of Peace", right="UN Department of Peace Operations"),
+    ComparisonRow(aspect="tasks", left="a | b", right="x"),
+)
+
+
+def test_render_text_wraps_columns() -> None:
+    assert render_text(ROWS, ("Aspect", "ISF", "UNIFIL"), width=20) == (
+        "Aspect  ISF                   UNIFIL\n"
+        "------  --------------------  --------------------\n"
+        "led by  Board of Peace        UN Department of\n"
+        "                              Peace Operations\n"
+        "\n"
+        "tasks   a | b                 x\n"
+    )
+
+
+def test_render_text_default_titles_and_no_rows() -> None:
+    assert render_text((), width=10) == "Aspect  Left        Right\n------  ----------  ----------\n"
+
+
+def test_render_text_rejects_a_narrow_width() -> None:
+    with pytest.raises(ValueError, match="width must be at least 10"):
+        render_text(ROWS, width=9)
+
+
+def test_render_markdown_escapes_pipes() -> None:
+    assert render_markdown(ROWS, ("Aspect", "ISF", "UNIFIL")) == (
+        "| Aspect | ISF | UNIFIL |\n"
+        "| --- | --- | --- |\n"
+        "| led by | Board of Peace | UN Department of Peace Operations |\n"
+        "| tasks | a \\| b | x |\n"
+    )
+
+
+def test_render_markdown_of_the_datasets_has_one_line_per_row() -> None:
+    rows = compare(datasets.load("isf"), datasets.load("unifil"))
+    table = render_markdown(rows, ("Aspect", "ISF", "UNIFIL"))
+    assert len(table.splitlines()) == len(rows) + 2
+    assert all(line.startswith("| ") and line.endswith(" |") for line in table.splitlines())

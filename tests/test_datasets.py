@@ -1,0 +1,534 @@
+"""The shipped datasets, checked fact by fact against their fact sheets, through the public API."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+import missionmodel as mm
+from missionmodel import (
+    ActorKind,
+    AuthorityKind,
+    ContributionKind,
+    ContributionStatus,
+    MissionKind,
+    MissionStatus,
+    PartialDate,
+    Post,
+    Stance,
+    Strength,
+    Task,
+    datasets,
+)
+
+K = ContributionKind
+S = ContributionStatus
+
+
+@pytest.fixture(scope="module")
+def isf() -> mm.Mission:
+    return datasets.load("isf")
+
+
+@pytest.fixture(scope="module")
+def unifil() -> mm.Mission:
+    return datasets.load("unifil")
+
+
+def d(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+# --- names() and load() ---------------------------------------------------------------------
+
+
+def test_names_are_sorted_and_complete() -> None:
+    assert datasets.names() == ("isf", "unifil")
+
+
+def test_load_returns_a_validated_mission_and_caches_it() -> None:
+    for name in datasets.names():
+        mission = datasets.load(name)
+        assert isinstance(mission, mm.Mission)
+        assert mission.id == name
+        assert datasets.load(name) is mission
+
+
+@pytest.mark.parametrize("name", ["kfor", "ISF", "isf.yaml", "../x", "../isf", "./isf", "datasets/isf", "", " isf"])
+def test_unknown_names_are_rejected_with_the_known_ones_listed(name: str) -> None:
+    with pytest.raises(datasets.UnknownDatasetError) as caught:
+        datasets.load(name)
+    assert str(caught.value) == f"no dataset named {name!r}; the datasets are: 'isf', 'unifil'"
+
+
+def test_unknown_dataset_error_is_a_lookup_error_and_a_missionmodel_error() -> None:
+    with pytest.raises(LookupError):
+        datasets.load("nope")
+    with pytest.raises(mm.MissionModelError):
+        datasets.load("nope")
+
+
+def test_a_name_that_is_not_text_is_rejected() -> None:
+    with pytest.raises(datasets.UnknownDatasetError):
+        datasets.load(None)  # type: ignore[arg-type]
+
+
+# --- canonical form and provenance ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["isf", "unifil"])
+def test_file_is_in_the_exact_canonical_serialisation(name: str) -> None:
+    text = files("missionmodel.datasets").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    assert mm.dumps(datasets.load(name), "yaml") == text
+
+
+@pytest.mark.parametrize("name", ["isf", "unifil"])
+def test_json_round_trip(name: str) -> None:
+    mission = datasets.load(name)
+    assert mm.loads(mm.dumps(mission)) == mission
+
+
+@pytest.mark.parametrize("name", ["isf", "unifil"])
+def test_every_record_cites_a_declared_source(name: str) -> None:
+    mission = datasets.load(name)
+    declared = {source.id for source in mission.sources}
+    records = mission.mandates + mission.contributions + mission.appointments + mission.positions
+    assert records
+    for record in records:
+        assert record.sources, record
+        assert set(record.sources) <= declared, record
+        assert all(isinstance(source, mm.Source) for source in mission.sources_of(record))
+
+
+@pytest.mark.parametrize("name", ["isf", "unifil"])
+def test_every_declared_source_has_a_title_and_no_made_up_url(name: str) -> None:
+    mission = datasets.load(name)
+    assert len({source.id for source in mission.sources}) == len(mission.sources)
+    for source in mission.sources:
+        assert source.title.strip()
+        assert source.url is None
+
+
+# --- ISF: identity and mandate ------------------------------------------------------------------
+
+
+def test_isf_identity(isf: mm.Mission) -> None:
+    assert isf.id == "isf"
+    assert isf.name == "International Stabilization Force"
+    assert isf.acronym == "ISF"
+    assert isf.kind is MissionKind.STABILIZATION
+    assert isf.status is MissionStatus.AUTHORIZED
+    assert isf.area == "Gaza Strip"
+    assert isf.countries == ("PSE",)
+    assert isf.lead == "board-of-peace"
+    assert isf.actor("board-of-peace").name == "Board of Peace"
+    assert isf.actor("board-of-peace").kind is ActorKind.INTERNATIONAL_ORGANIZATION
+
+
+def test_isf_mandate_of_resolution_2803(isf: mm.Mission) -> None:
+    assert len(isf.mandates) == 1
+    mandate = isf.mandate_on("2026-03-01")
+    assert mandate is not None
+    assert mandate.authority.kind is AuthorityKind.UN_SECURITY_COUNCIL
+    assert mandate.authority.body == "UN Security Council"
+    assert mandate.authority.instrument == "S/RES/2803 (2025)"
+    assert mandate.authority.adopted == d("2025-11-17")
+    assert mandate.start == d("2025-11-17")
+    assert mandate.end == d("2027-12-31")
+    assert mandate.tasks == (
+        Task.BORDER_SECURITY,
+        Task.CIVILIAN_PROTECTION,
+        Task.HUMANITARIAN_ACCESS,
+        Task.DISARMAMENT,
+        Task.POLICE_TRAINING,
+    )
+    assert Task.TRANSITIONAL_ADMINISTRATION not in mandate.tasks  # the Board, not the ISF, administers
+    assert mandate.authorized_strength is None  # resolution 2803 sets no ceiling
+    assert mandate.summary is not None
+    for words in ("Board of Peace", "transitional administration", "all necessary measures", "Egypt and Israel", "six months"):
+        assert words in mandate.summary
+    assert isf.sources_of(mandate)[0].title == "Security Council press release SC/16225"
+
+
+def test_isf_mandate_in_force_until_end_of_2027(isf: mm.Mission) -> None:
+    assert isf.mandate_on("2025-11-16") is None
+    assert isf.mandate_on("2027-12-31") is not None
+    assert isf.mandate_on("2028-01-01") is None
+
+
+# --- ISF: leadership --------------------------------------------------------------------------
+
+
+def test_isf_force_commander_jasper_jeffers(isf: mm.Mission) -> None:
+    assert isf.holder_on(Post.FORCE_COMMANDER, "2026-01-15") is None
+    appointment = isf.holder_on(Post.FORCE_COMMANDER, "2026-01-16")
+    assert appointment is not None
+    assert appointment.holder == "jasper-jeffers"
+    assert appointment.start == d("2026-01-16")
+    jeffers = isf.actor("jasper-jeffers")
+    assert (jeffers.name, jeffers.kind, jeffers.country) == ("Jasper Jeffers", ActorKind.PERSON, "USA")
+
+
+def test_isf_deputy_command_held_by_indonesia(isf: mm.Mission) -> None:
+    assert isf.holder_on(Post.DEPUTY_FORCE_COMMANDER, "2026-02-18") is None
+    appointment = isf.holder_on(Post.DEPUTY_FORCE_COMMANDER, "2026-02-19")
+    assert appointment is not None
+    assert appointment.holder == "IDN"
+    assert isf.actor("IDN").name == "Indonesia"
+
+
+def test_isf_board_of_peace_chaired_by_trump(isf: mm.Mission) -> None:
+    appointment = isf.holder_on(Post.CHAIR, "2026-01-22")
+    assert appointment is not None
+    assert appointment.holder == "donald-trump"
+    assert appointment.start is None  # the source gives no start date
+    assert isf.actor("donald-trump").country == "USA"
+
+
+# --- ISF: pledges of 19 February 2026 ---------------------------------------------------------
+
+
+def test_first_pledges_of_19_february_2026(isf: mm.Mission) -> None:
+    pledged = [c for c in isf.contributions if c.status is S.PLEDGED and c.as_of == d("2026-02-19")]
+    assert tuple(dict.fromkeys(c.contributor for c in pledged)) == ("IDN", "MAR", "KAZ", "XKX", "ALB")
+    assert isf.contributors(status=S.PLEDGED) == ("IDN", "MAR", "KAZ", "XKX", "ALB")
+
+
+def test_indonesia_pledge_up_to_8000_with_its_terms(isf: mm.Mission) -> None:
+    (pledge,) = [c for c in isf.contributions_of("IDN") if c.status is S.PLEDGED]
+    assert pledge.kind is K.TROOPS
+    assert pledge.strength == Strength.at_most(8000)
+    assert str(pledge.strength) == "up to 8,000"
+    assert pledge.as_of == d("2026-02-19")
+    assert pledge.role == "deputy commander"
+    assert pledge.caveats == (
+        "strictly humanitarian mandate: civilian protection, medical assistance, reconstruction and capacity building "
+        "for Palestinian police",
+        "no combat operations or direct confrontation with armed groups",
+    )
+    assert pledge.sources == ("seed-article",)
+
+
+def test_indonesia_army_chief_range_kept_as_its_own_claim(isf: mm.Mission) -> None:
+    (offer,) = [c for c in isf.contributions_of("IDN") if c.status is S.OFFERED]
+    assert offer.kind is K.TROOPS
+    assert offer.strength == Strength.between(5000, 8000)
+    assert offer.as_of == d("2026-02-15")
+    assert offer.sources == ("the-star-2026-02-15",)
+    assert isf.source("the-star-2026-02-15").publisher == "The Star"
+    assert len(isf.contributions_of("IDN")) == 2
+
+
+def test_kazakhstan_claims_are_not_merged(isf: mm.Mission) -> None:
+    claims = isf.contributions_of("KAZ")
+    assert [(c.kind, c.status, str(c.as_of), c.sources) for c in claims] == [
+        (K.TROOPS, S.PLEDGED, "2026-02-19", ("seed-article", "afp-2026-02-20")),
+        (K.MEDICAL, S.PLEDGED, "2026-02-19", ("seed-article",)),
+        (K.MEDICAL, S.PLEDGED, "2026-03-04", ("kazinform-2026-03-04",)),
+        (K.MILITARY_OBSERVERS, S.PLEDGED, "2026-03-04", ("kazinform-2026-03-04",)),
+    ]
+    assert all(c.strength.is_unknown for c in claims)  # no numbers were given
+    clarified = [c for c in claims if c.as_of == d("2026-03-04")]
+    assert clarified[0].role == "medical units with a field hospital"
+    assert clarified[1].role == "observers to the Civil-Military Coordination Center (CMCC)"
+    for claim in clarified:
+        assert claim.caveats == ("humanitarian tasks only", "no combat contingent")
+    assert isf.source("kazinform-2026-03-04").published == d("2026-03-04")
+
+
+def test_morocco_police_and_further_detail(isf: mm.Mission) -> None:
+    claims = isf.contributions_of("MAR")
+    assert [(c.kind, c.status) for c in claims] == [
+        (K.POLICE, S.PLEDGED),
+        (K.TRAINING, S.PLEDGED),
+        (K.STAFF_OFFICERS, S.PLEDGED),
+        (K.MEDICAL, S.PLEDGED),
+    ]
+    assert all(c.strength.is_unknown and c.as_of == d("2026-02-19") for c in claims)
+    assert claims[0].sources == ("seed-article", "afp-2026-02-20", "lbci-afp-2026-02-19")
+    assert claims[2].role == "senior officers for the ISF joint command"
+    assert claims[3].role == "military field hospital"
+    assert set(claims[1].sources) == {"lbci-afp-2026-02-19", "le-matin-2026-02"}
+
+
+def test_albania_and_kosovo_pledged_troops_without_numbers(isf: mm.Mission) -> None:
+    (albania,) = isf.contributions_of("ALB")
+    (kosovo,) = isf.contributions_of("XKX")
+    for claim in (albania, kosovo):
+        assert (claim.kind, claim.status, claim.strength) == (K.TROOPS, S.PLEDGED, Strength.unknown())
+        assert claim.as_of == d("2026-02-19")
+    assert "a-news-2026-02-20" in albania.sources
+    assert "menafn-2026-02-21" in kosovo.sources
+    assert isf.actor("XKX").name == "Kosovo"
+
+
+def test_pledged_total_is_honestly_unbounded(isf: mm.Mission) -> None:
+    assert str(isf.total_strength(status=S.PLEDGED)) == "unknown"
+    assert str(isf.total_strength(status=S.PLEDGED, kind=K.POLICE)) == "unknown"
+    assert isf.total_strength(status=S.OFFERED, kind=K.TROOPS) == Strength.at_least(5000)
+
+
+# --- ISF: training offers, conditions and refusals ----------------------------------------------
+
+
+def test_egypt_and_jordan_offer_police_training_not_troops(isf: mm.Mission) -> None:
+    (egypt,) = isf.contributions_of("EGY")
+    assert (egypt.kind, egypt.status, egypt.role) == (K.TRAINING, S.OFFERED, "training Palestinian police forces")
+    jordan = isf.contributions_of("JOR")
+    assert [(c.kind, c.status) for c in jordan] == [(K.TRAINING, S.OFFERED), (K.TROOPS, S.DECLINED)]
+    assert jordan[0].caveats == ("no troops",)
+    assert "JOR" not in isf.contributors(kind=K.TROOPS, status=S.PLEDGED)
+
+
+def test_italy_offers_carabinieri_police_training_twice_reported(isf: mm.Mission) -> None:
+    claims = isf.contributions_of("ITA")
+    assert [(c.kind, c.status, str(c.as_of), c.sources) for c in claims] == [
+        (K.TRAINING, S.OFFERED, "2025-11", ("crosetto-2025-11",)),
+        (K.TRAINING, S.OFFERED, "2026-02-16", ("tajani-2026-02-16",)),
+    ]
+    for claim in claims:
+        assert claim.role == "police training by the Carabinieri"
+        assert claim.caveats == ("outside Gaza", "no troops")
+
+
+def test_azerbaijan_set_a_condition_then_declined(isf: mm.Mission) -> None:
+    claims = isf.contributions_of("AZE")
+    assert [(c.status, str(c.as_of)) for c in claims] == [(S.OFFERED, "2025-11-07"), (S.DECLINED, "2026-01-05")]
+    assert claims[0].caveats == ("only after a full halt to fighting",)
+    assert claims[1].sources == ("report-az-2026-01-05",)
+    assert isf.contributors(status=S.DECLINED) == ("JOR", "AZE")
+
+
+def test_pakistan_willing_in_principle_but_not_to_disarm_hamas(isf: mm.Mission) -> None:
+    (claim,) = isf.contributions_of("PAK")
+    assert (claim.status, claim.as_of) == (S.OFFERED, d("2025-11-29"))
+    assert claim.caveats == ("not ready to disarm Hamas", "waiting for the terms")
+    (position,) = [p for p in isf.positions if p.actor == "PAK"]
+    assert position.stance is Stance.CONDITIONAL
+    assert position.demands == ("no task of disarming Hamas",)
+
+
+def test_uae_and_turkey(isf: mm.Mission) -> None:
+    (uae,) = [p for p in isf.positions if p.actor == "ARE"]
+    assert (uae.stance, uae.demands, uae.date) == (Stance.CONDITIONAL, ("a clear legal framework",), d("2025-11"))
+    (israel,) = [p for p in isf.positions if p.actor == "ISR"]
+    assert (israel.stance, israel.subject) == (Stance.OPPOSES, "Turkish troops in the ISF")
+    assert isf.contributions_of("TUR") == ()  # no Turkish offer is reported
+
+
+# --- ISF: positions -------------------------------------------------------------------------------
+
+
+def test_china_and_russia_abstained(isf: mm.Mission) -> None:
+    neutral = isf.positions_by(Stance.NEUTRAL)
+    assert [(p.actor, p.subject, str(p.date), p.sources) for p in neutral] == [
+        ("CHN", "resolution 2803 (2025)", "2025-11-17", ("sc-16225",)),
+        ("RUS", "resolution 2803 (2025)", "2025-11-17", ("sc-16225",)),
+    ]
+
+
+def test_hamas_two_positions(isf: mm.Mission) -> None:
+    hamas = [p for p in isf.positions if p.actor == "hamas"]
+    assert [(p.stance, p.subject, str(p.date)) for p in hamas] == [
+        (Stance.OPPOSES, "resolution 2803 (2025)", "2025-11"),
+        (Stance.OPPOSES, "the proposed political arrangements for Gaza", "2026-02"),
+    ]
+    assert hamas[0].summary is not None and "international guardianship" in hamas[0].summary
+    assert hamas[0].sources == ("a-news-2025-11-18",)
+    assert hamas[1].demands == (
+        "complete cessation of Israeli military operations",
+        "lifting of the blockade",
+        "recognition of the Palestinian people's national rights, including self-determination",
+        "open border crossings",
+        "unrestricted humanitarian aid",
+        "immediate reconstruction",
+        "full implementation of existing agreements",
+        "a permanent ceasefire",
+    )
+    assert hamas[1].sources == ("seed-article",)
+    assert isf.actor("hamas").kind is ActorKind.POLITICAL_MOVEMENT
+
+
+def test_amnesty_international_indonesia_concerned(isf: mm.Mission) -> None:
+    (position,) = isf.positions_by(Stance.CONCERNED)
+    assert position.actor == "amnesty-international-indonesia"
+    assert position.date == d("2026-02-12")
+    assert position.summary is not None and "dangerous gamble" in position.summary
+    assert position.sources == ("seed-article", "suara-2026-02-12")
+    actor = isf.actor("amnesty-international-indonesia")
+    assert (actor.kind, actor.country) == (ActorKind.NGO, "IDN")
+
+
+def test_indonesia_conditional_with_its_terms(isf: mm.Mission) -> None:
+    indonesia = [p for p in isf.positions if p.actor == "IDN"]
+    assert [(p.stance, str(p.date)) for p in indonesia] == [(Stance.CONDITIONAL, "2026-02-14"), (Stance.CONDITIONAL, "2026-02")]
+    assert indonesia[0].demands == (
+        "strictly humanitarian mandate: civilian protection, medical assistance, reconstruction and capacity building "
+        "for Palestinian police",
+        "no combat operations or direct confrontation with armed groups",
+    )
+    assert indonesia[1].demands == (
+        "no role in disarmament",
+        "remains under Indonesian national command",
+        "consent of the Palestinian Authority",
+        "withdrawal if the mission deviates",
+    )
+
+
+def test_positions_by_stance(isf: mm.Mission) -> None:
+    assert [p.actor for p in isf.positions_by(Stance.OPPOSES)] == ["hamas", "ISR", "hamas"]
+    assert [p.actor for p in isf.positions_by(Stance.CONDITIONAL)] == ["AZE", "ARE", "PAK", "IDN", "IDN"]
+    assert isf.positions_by(Stance.SUPPORTS) == ()
+
+
+def test_isf_as_it_stood_before_the_pledging_meeting(isf: mm.Mission) -> None:
+    before = isf.as_of("2026-02-18")
+    assert before.contributors(status=S.PLEDGED) == ()
+    assert before.holder_on(Post.DEPUTY_FORCE_COMMANDER, "2026-02-18") is None
+
+
+def test_isf_seed_article_source(isf: mm.Mission) -> None:
+    seed = isf.source("seed-article")
+    assert seed.title == (
+        "Five Countries Pledge Troops for Gaza Under New International Stabilization Plan as Hamas Rejects Initiative"
+    )
+    assert seed.published == d("2026-02")
+    assert seed.url is None
+    sc = isf.source("sc-16225")
+    assert (sc.publisher, sc.published) == ("United Nations", d("2025-11-17"))
+
+
+# --- UNIFIL -------------------------------------------------------------------------------------
+
+
+def test_unifil_identity(unifil: mm.Mission) -> None:
+    assert unifil.id == "unifil"
+    assert unifil.name == "United Nations Interim Force in Lebanon"
+    assert unifil.acronym == "UNIFIL"
+    assert unifil.kind is MissionKind.PEACEKEEPING
+    assert unifil.status is MissionStatus.ACTIVE
+    assert unifil.headquarters == "Naqoura"
+    assert unifil.area == "Southern Lebanon, between the Litani River and the Blue Line"
+    assert unifil.countries == ("LBN",)
+    assert unifil.established == d("1978-03-19")
+    assert unifil.ended is None
+    assert unifil.actor(unifil.lead or "").name == "UN Department of Peace Operations"
+
+
+def test_unifil_mandate_of_1978(unifil: mm.Mission) -> None:
+    mandate = unifil.mandate_on("1990-01-01")
+    assert mandate is not None
+    assert mandate.authority.kind is AuthorityKind.UN_SECURITY_COUNCIL
+    assert mandate.authority.instrument == "S/RES/425 (1978)"
+    assert mandate.authority.adopted == d("1978-03-19")
+    assert mandate.summary is not None and "426 (1978)" in mandate.summary
+    assert mandate.tasks == (Task.WITHDRAWAL_VERIFICATION, Task.RESTORE_PEACE_AND_SECURITY, Task.STATE_AUTHORITY)
+    assert unifil.mandate_on("1978-03-18") is None
+
+
+def test_unifil_mandate_of_2006(unifil: mm.Mission) -> None:
+    mandate = unifil.mandate_on("2010-01-01")
+    assert mandate is not None
+    assert mandate.authority.instrument == "S/RES/1701 (2006)"
+    assert mandate.authority.adopted == d("2006-08-11")
+    assert mandate.tasks == (
+        Task.CEASEFIRE_MONITORING,
+        Task.SUPPORT_TO_HOST_ARMED_FORCES,
+        Task.HUMANITARIAN_ACCESS,
+        Task.WEAPONS_FREE_ZONE,
+    )
+    assert mandate.authorized_strength == Strength.at_most(15000)
+    assert str(mandate.authorized_strength) == "up to 15,000"
+
+
+def test_unifil_final_mandate_of_2025(unifil: mm.Mission) -> None:
+    mandate = unifil.mandate_on("2026-06-01")
+    assert mandate is not None
+    assert mandate.authority.instrument == "S/RES/2790 (2025)"
+    assert mandate.authority.adopted == d("2025-08-28")
+    assert (mandate.start, mandate.end) == (d("2025-08-28"), d("2026-12-31"))
+    assert mandate.restrictions == (
+        "final extension of the mandate",
+        "cease operations on 31 December 2026 and withdraw within one year",
+    )
+    assert mandate.summary is not None and "1 June 2026" in mandate.summary
+    assert unifil.sources_of(mandate)[0].title == "Security Council press release SC/16159"
+    assert [m.authority.instrument for m in unifil.mandates] == ["S/RES/425 (1978)", "S/RES/1701 (2006)", "S/RES/2790 (2025)"]
+
+
+COMMANDERS = [
+    ("claudio-graziano", "Claudio Graziano", "ITA", "2007", "2012"),
+    ("paolo-serra", "Paolo Serra", "ITA", "2012", "2014"),
+    ("luciano-portolano", "Luciano Portolano", "ITA", "2014", "2016"),
+    ("michael-beary", "Michael Beary", "IRL", "2016", "2018-08-07"),
+    ("stefano-del-col", "Stefano Del Col", "ITA", "2018-08-07", "2022-02"),
+    ("aroldo-lazaro-saenz", "Aroldo Lázaro Sáenz", "ESP", "2022-02-28", "2025-06-24"),
+    ("diodato-abagnara", "Diodato Abagnara", "ITA", "2025-06-24", None),
+]
+
+
+@pytest.mark.parametrize("post", [Post.HEAD_OF_MISSION, Post.FORCE_COMMANDER])
+def test_unifil_heads_of_mission_and_force_commanders(unifil: mm.Mission, post: Post) -> None:
+    terms = [(a.holder, str(a.start), None if a.end is None else str(a.end)) for a in unifil.appointments if a.post is post]
+    assert terms == [(person, start, end) for person, _, _, start, end in COMMANDERS]
+    for person, name, country, _, _ in COMMANDERS:
+        actor = unifil.actor(person)
+        assert (actor.name, actor.kind, actor.country) == (name, ActorKind.PERSON, country)
+
+
+@pytest.mark.parametrize(
+    ("day", "holder"),
+    [
+        ("2010-06-01", "claudio-graziano"),
+        ("2015-06-01", "luciano-portolano"),
+        ("2018-08-06", "michael-beary"),
+        ("2018-08-07", "stefano-del-col"),
+        ("2022-02-28", "aroldo-lazaro-saenz"),
+        ("2025-06-23", "aroldo-lazaro-saenz"),
+        ("2025-06-24", "diodato-abagnara"),
+        ("2026-11-01", "diodato-abagnara"),
+    ],
+)
+def test_unifil_holder_on(unifil: mm.Mission, day: str, holder: str) -> None:
+    for post in (Post.HEAD_OF_MISSION, Post.FORCE_COMMANDER):
+        appointment = unifil.holder_on(post, day)
+        assert appointment is not None
+        assert appointment.holder == holder
+
+
+def test_unifil_abagnara_appointment_cites_sg_a_2355(unifil: mm.Mission) -> None:
+    appointment = unifil.holder_on(Post.FORCE_COMMANDER, "2025-07-01")
+    assert appointment is not None
+    assert "sg-a-2355" in appointment.sources
+    assert unifil.source("sg-a-2355").title == "UN press release SG/A/2355"
+
+
+CONTINGENTS_2024 = {
+    "IDN": 1231,
+    "ITA": 1068,
+    "IND": 903,
+    "NPL": 876,
+    "GHA": 873,
+    "MYS": 833,
+    "ESP": 676,
+    "FRA": 673,
+    "CHN": 418,
+    "IRL": 370,
+    "KOR": 294,
+}
+
+
+def test_unifil_largest_contingents_of_2_september_2024(unifil: mm.Mission) -> None:
+    assert unifil.contributors(status=S.DEPLOYED, kind=K.TROOPS) == tuple(CONTINGENTS_2024)
+    for code, troops in CONTINGENTS_2024.items():
+        (claim,) = unifil.contributions_of(code)
+        assert claim.strength == Strength.exact(troops)
+        assert claim.as_of == d("2024-09-02")
+        assert claim.sources == ("unifil-tcc-page", "tribunnews-2024-09")
+    # The sum of the recorded contingents only; the force total of 10,058 from 50 countries is not held.
+    assert unifil.total_strength(status=S.DEPLOYED) == Strength.exact(8215)
+
+
+def test_unifil_has_no_positions(unifil: mm.Mission) -> None:
+    assert unifil.positions == ()
