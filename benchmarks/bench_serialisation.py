@@ -66,7 +66,8 @@ def main() -> None:
 
     print(f"contributions: {count:,}")
     print(f"structure   (dict -> validated Mission): {count / structure_seconds:10,.0f} records/s ({structure_seconds:.2f} s)")
-    print(f"unstructure (Mission -> dict):           {count / unstructure_seconds:10,.0f} records/s ({unstructure_seconds:.2f} s)")
+    rate = count / unstructure_seconds
+    print(f"unstructure (Mission -> dict):           {rate:10,.0f} records/s ({unstructure_seconds:.2f} s)")
     print(f"loads       (JSON text -> Mission):      {count / loads_seconds:10,.0f} records/s ({loads_seconds:.2f} s)")
     print(f"dumps       (Mission -> JSON text):      {count / dumps_seconds:10,.0f} records/s ({dumps_seconds:.2f} s)")
     print(f"peak traced memory, structuring:   {peak_mib(mm.from_dict, document, mm.Mission):8,.1f} MiB")

@@ -53,7 +53,7 @@ def test_ordering_puts_less_precise_first():
 
 def test_comparison_with_other_types_is_refused():
     with pytest.raises(TypeError):
-        PartialDate(year=2020) < "2021"  # type: ignore[operator]
+        _ = PartialDate(year=2020) < "2021"  # type: ignore[operator]
 
 
 @pytest.mark.parametrize(

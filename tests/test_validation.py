@@ -69,7 +69,8 @@ CASES = {
         [
             (
                 "positions[0].stance",
-                "'stance' must be one of 'supports', 'conditional', 'concerned', 'opposes', 'neutral' (got 'rejects' that is a str)",
+                "'stance' must be one of 'supports', 'conditional', 'concerned', 'opposes', 'neutral' "
+                "(got 'rejects' that is a str)",
             )
         ],
     ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import math
 import re
 import types
 import typing
@@ -51,6 +52,8 @@ def type_name(tp: Any) -> str:
         return "str"
     if tp is int:
         return "int"
+    if tp is float:
+        return "number"
     if isinstance(tp, type):
         return tp.__name__
     return str(tp).replace("typing.", "")
@@ -95,6 +98,13 @@ def _check_int(value: Any, path: str, problems: list[ErrorDetail]) -> None:
         problems.append(must_be(path, "int", value))
 
 
+def _check_float(value: Any, path: str, problems: list[ErrorDetail]) -> None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        problems.append(must_be(path, "a number", value))
+    elif not math.isfinite(value):
+        problems.append(ErrorDetail(path=path, message=f"{label(path)} must be a finite number (got {value!r})"))
+
+
 def _instance_checker(cls: type) -> Checker:
     if issubclass(cls, enum.Enum):
 
@@ -131,13 +141,15 @@ def _instance_checker(cls: type) -> Checker:
 def checker_for(tp: Any) -> Checker:
     """Return a function that appends a problem when a value is not of type ``tp``.
 
-    Supports ``str`` (non-empty), ``int`` (not bool), enums, classes, ``X | None`` and
-    ``tuple[X, ...]``.
+    Supports ``str`` (non-empty), ``int`` (not bool), ``float`` (a finite int or float, not
+    bool), enums, classes, ``X | None`` and ``tuple[X, ...]``.
     """
     if tp is str:
         return _check_str
     if tp is int:
         return _check_int
+    if tp is float:
+        return _check_float
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(tp) if arg is not type(None)]

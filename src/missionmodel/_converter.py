@@ -4,6 +4,9 @@ Canonical form:
 
 * enums by value, dates as ISO text;
 * an exact `Strength` as a plain int, others as ``{"min": .., "max": ..}`` or ``"unknown"``;
+* a `Place` known only by its name as that name, others as a mapping (plain text reads as a
+  place known only by its name);
+* numbers (coordinates) as JSON numbers, an int read as a float;
 * ``None`` and empty collections left out, keys in field order;
 * unknown keys rejected.
 
@@ -35,6 +38,7 @@ from ._checks import describe, did_you_mean, enum_message, label, own_checks
 from .dates import PartialDate
 from .exceptions import ErrorDetail, ValidationError
 from .mission import Mission, mission_problems
+from .place import Place
 from .strength import Strength
 
 
@@ -54,6 +58,12 @@ def _structure_int(value: Any, _: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise _LeafError(f"must be int (got {describe(value)})")
     return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise _LeafError(f"must be a number (got {describe(value)})")
+    return float(value)
 
 
 def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
@@ -77,6 +87,32 @@ def _structure_strength(value: Any, _: Any) -> Strength:
         return Strength.coerce(value)
     except ValidationError as error:
         raise _LeafError("; ".join(detail.message for detail in error.errors)) from None
+
+
+def _place_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Place]:
+    record = _record_hook_factory(cls, converter)
+
+    def structure_place(value: Any, _: Any) -> Place:
+        if isinstance(value, str):
+            try:
+                return Place.coerce(value)
+            except ValidationError as error:
+                raise _LeafError("; ".join(detail.message for detail in error.errors)) from None
+        if not isinstance(value, Mapping):
+            raise _LeafError(f"must be a place name or a mapping of Place fields (got {describe(value)})")
+        place: Place = record(value, cls)
+        return place
+
+    return structure_place
+
+
+def _unstructure_place_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    record = _unstructure_record_factory(cls, converter)
+
+    def unstructure_place(place: Place) -> str | dict[str, Any]:
+        return place.name if place.is_name_only else record(place)
+
+    return unstructure_place
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -229,16 +265,21 @@ def _build() -> cattrs.Converter:
     made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_structure_hook(str, _structure_str)
     made.register_structure_hook(int, _structure_int)
+    made.register_structure_hook(float, _structure_float)
     made.register_structure_hook(PartialDate, _structure_date)
     made.register_structure_hook(Strength, _structure_strength)
     made.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
     made.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
-    made.register_structure_hook_factory(lambda t: attrs.has(t) and t not in (PartialDate, Strength), _record_hook_factory)
+    made.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t not in (PartialDate, Strength, Place), _record_hook_factory
+    )
+    made.register_structure_hook_factory(lambda t: t is Place, _place_hook_factory)
     made.register_unstructure_hook(PartialDate, str)
     made.register_unstructure_hook(Strength, Strength._to_canonical)
     made.register_unstructure_hook_factory(
-        lambda t: attrs.has(t) and t not in (PartialDate, Strength), _unstructure_record_factory
+        lambda t: attrs.has(t) and t not in (PartialDate, Strength, Place), _unstructure_record_factory
     )
+    made.register_unstructure_hook_factory(lambda t: t is Place, _unstructure_place_factory)
     return made
 
 

@@ -21,20 +21,30 @@ import attrs
 from ._checks import as_tuple, checked, raise_if, type_problems
 from .actor import check_actor_id
 from .dates import PartialDate, optional_date
+from .exceptions import ErrorDetail
 from .strength import Strength, strength_converter
 
 __all__ = ["Contribution", "ContributionKind", "ContributionStatus"]
 
 
 class ContributionKind(enum.Enum):
-    """What is contributed."""
+    """What is contributed.
+
+    Example:
+        >>> ContributionKind("medical") is ContributionKind.MEDICAL
+        True
+    """
 
     TROOPS = "troops"
     """Military contingents."""
     POLICE = "police"
-    """Police officers or formed police units."""
+    """Police officers or formed police units, when not told apart."""
+    FORMED_POLICE_UNITS = "formed_police_units"
+    """Formed police units: armed police contingents (the UN's "Formed Police Units")."""
+    INDIVIDUAL_POLICE = "individual_police"
+    """Police officers serving individually (the UN's "Individual Police")."""
     MILITARY_OBSERVERS = "military_observers"
-    """Unarmed military observers or experts on mission."""
+    """Unarmed military observers or experts on mission (the UN's "Experts on Mission")."""
     STAFF_OFFICERS = "staff_officers"
     """Officers for the mission's headquarters or joint command."""
     MEDICAL = "medical"
@@ -50,6 +60,19 @@ class ContributionKind(enum.Enum):
     LOGISTICS = "logistics"
     """Transport, supplies, equipment."""
 
+    @property
+    def is_police(self) -> bool:
+        """True for police of any kind: `POLICE`, `FORMED_POLICE_UNITS` and `INDIVIDUAL_POLICE`.
+
+        Example:
+            >>> ContributionKind.FORMED_POLICE_UNITS.is_police, ContributionKind.TROOPS.is_police
+            (True, False)
+        """
+        return self in _POLICE
+
+
+_POLICE = frozenset({ContributionKind.POLICE, ContributionKind.FORMED_POLICE_UNITS, ContributionKind.INDIVIDUAL_POLICE})
+
 
 class ContributionStatus(enum.Enum):
     """Where a contribution stands, in the usual order of its lifecycle.
@@ -57,6 +80,10 @@ class ContributionStatus(enum.Enum):
     A contribution is usually ``offered``, then ``pledged``, ``confirmed`` and ``deployed``, and
     at the end ``withdrawn``; an offer may instead be ``declined`` (by the contributor or the
     mission).
+
+    Example:
+        >>> [status.value for status in ContributionStatus][:4]
+        ['offered', 'pledged', 'confirmed', 'deployed']
     """
 
     OFFERED = "offered"
@@ -73,6 +100,33 @@ class ContributionStatus(enum.Enum):
     """Refused by the contributor, or not accepted."""
 
 
+def check_count(value: object, path: str, problems: list[ErrorDetail]) -> None:
+    """Append a problem when an int count of personnel is negative."""
+    if isinstance(value, int) and value < 0:
+        problems.append(ErrorDetail(path=path, message=f"'{path}' must not be negative (got {value:,})"))
+
+
+def gender_problem(strength: Strength, female: int | None, male: int | None, problems: list[ErrorDetail]) -> None:
+    """Append a problem when the women and men reported do not fit the strength."""
+    if female is None and male is None:
+        return
+    if female is not None and male is not None:
+        total = female + male
+        if total not in strength:
+            problems.append(
+                ErrorDetail(
+                    path="strength",
+                    message=f"'female' + 'male' is {female:,} + {male:,} = {total:,}, which does not fit 'strength' ({strength})",
+                )
+            )
+        return
+    for name, count in (("female", female), ("male", male)):
+        if count is not None and strength.high is not None and count > strength.high:
+            problems.append(
+                ErrorDetail(path=name, message=f"'{name}' ({count:,}) is more than 'strength' ({strength})")
+            )
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Contribution:
     """One contributor's contribution of one kind, as reported at one time.
@@ -83,6 +137,9 @@ class Contribution:
         status: Where the contribution stands.
         strength: How many personnel (`Strength.unknown()` when no number was given; an int is
             read as an exact number).
+        female: How many of them are women, when reported.
+        male: How many of them are men, when reported. When both ``female`` and ``male`` are
+            given, their sum must be consistent with ``strength`` (equal to it when exact).
         as_of: When the report was true.
         role: A role taken in the mission, e.g. ``"deputy command"``.
         caveats: Limits the contributor set, e.g. ``"humanitarian tasks only; no combat"``.
@@ -98,10 +155,16 @@ class Contribution:
     kind: ContributionKind
     status: ContributionStatus
     strength: Strength = attrs.field(factory=Strength.unknown, converter=strength_converter)
+    female: int | None = attrs.field(default=None, metadata=checked(check_count))
+    male: int | None = attrs.field(default=None, metadata=checked(check_count))
     as_of: PartialDate | None = attrs.field(default=None, converter=optional_date)
     role: str | None = None
     caveats: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        raise_if(type_problems(self), self)
+        problems = type_problems(self)
+        if not problems:
+            gender_problem(self.strength, self.female, self.male, problems)
+        raise_if(problems, self)
+

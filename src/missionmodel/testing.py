@@ -26,8 +26,10 @@ from .appointment import Appointment, Post
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import _names
 from .dates import PartialDate
+from .fatality import Fatality, Gender
 from .mandate import Authority, AuthorityKind, Mandate, Task
 from .mission import Mission, MissionKind, MissionStatus
+from .place import Place
 from .position import Position, Stance
 from .sources import Source
 from .strength import Strength
@@ -38,9 +40,11 @@ __all__ = [
     "authorities",
     "contributions",
     "country_codes",
+    "fatalities",
     "mandates",
     "missions",
     "partial_dates",
+    "places",
     "positions",
     "slugs",
     "sources",
@@ -209,6 +213,57 @@ def _actor_refs(actor_ids: Sequence[str]) -> st.SearchStrategy[str]:
 
 
 @st.composite
+def places(draw: st.DrawFn) -> Place:
+    """Places: a name only, or with a country and coordinates (rounded to 6 decimals).
+
+    Args:
+        draw: Supplied by hypothesis.
+    """
+    name = draw(texts())
+    country = draw(st.none() | country_codes())
+    if draw(st.booleans()):
+        latitude = draw(st.floats(-90, 90).map(lambda x: round(x, 6)))
+        longitude = draw(st.floats(-180, 180).map(lambda x: round(x, 6)))
+        return Place(name=name, country=country, latitude=latitude, longitude=longitude)
+    return Place(name=name, country=country)
+
+
+@st.composite
+def fatalities(draw: st.DrawFn, source_ids: Sequence[str] = ()) -> Fatality:
+    """Fatalities citing some of ``source_ids``.
+
+    Args:
+        draw: Supplied by hypothesis.
+        source_ids: Ids of sources that may be cited.
+    """
+    return Fatality(
+        date=draw(partial_dates()),
+        nationality=draw(st.none() | country_codes()),
+        gender=draw(st.none() | st.sampled_from(Gender)),
+        personnel_type=draw(st.none() | texts()),
+        incident_type=draw(st.none() | texts()),
+        casualty_type=draw(st.none() | texts()),
+        casualty_id=draw(st.none() | texts(12)),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def _gender_split(draw: st.DrawFn, strength: Strength) -> tuple[int | None, int | None]:
+    """Women and men that fit ``strength``: none, one of them, or both adding up to a number within it."""
+    high = strength.high if strength.high is not None else strength.low + 1000
+    shape = draw(st.sampled_from(("none", "female", "male", "both")))
+    if shape == "none":
+        return None, None
+    if shape != "both":
+        count = draw(st.integers(0, high))
+        return (count, None) if shape == "female" else (None, count)
+    total = draw(st.integers(strength.low, high))
+    female = draw(st.integers(0, total))
+    return female, total - female
+
+
+@st.composite
 def contributions(draw: st.DrawFn, actor_ids: Sequence[str] = (), source_ids: Sequence[str] = ()) -> Contribution:
     """Contributions by declared actors or states, citing some of ``source_ids``.
 
@@ -217,11 +272,15 @@ def contributions(draw: st.DrawFn, actor_ids: Sequence[str] = (), source_ids: Se
         actor_ids: Ids of declared actors that may contribute (states are drawn as well).
         source_ids: Ids of sources that may be cited.
     """
+    strength = draw(strengths())
+    female, male = draw(_gender_split(strength))
     return Contribution(
         contributor=draw(_actor_refs(actor_ids)),
         kind=draw(st.sampled_from(ContributionKind)),
         status=draw(st.sampled_from(ContributionStatus)),
-        strength=draw(strengths()),
+        strength=strength,
+        female=female,
+        male=male,
         as_of=draw(st.none() | partial_dates()),
         role=draw(st.none() | texts()),
         caveats=draw(st.lists(texts(), max_size=2)),
@@ -310,7 +369,8 @@ def missions(draw: st.DrawFn, max_records: int = 5) -> Mission:
         acronym=draw(st.none() | texts(10)),
         area=draw(st.none() | texts()),
         countries=draw(st.lists(country_codes(), max_size=3, unique=True)),
-        headquarters=draw(st.none() | texts()),
+        headquarters=draw(st.none() | texts() | places()),
+        location=draw(st.none() | places()),
         established=established,
         ended=ended,
         lead=draw(st.none() | _actor_refs(actor_ids)),
@@ -318,6 +378,7 @@ def missions(draw: st.DrawFn, max_records: int = 5) -> Mission:
         contributions=draw(st.lists(contributions(actor_ids, source_ids), max_size=max_records)),
         appointments=terms,
         positions=draw(st.lists(positions(actor_ids, source_ids), max_size=max_records)),
+        fatalities=draw(st.lists(fatalities(source_ids), max_size=max_records)),
         actors=[draw(actors(actor_id)) for actor_id in actor_ids],
         sources=[draw(sources(source_id)) for source_id in source_ids],
     )

@@ -1,0 +1,155 @@
+"""What an importer returns: the records it read, and a report on every row.
+
+Every row of a file is accounted for: it is either taken (perhaps with warnings that say what was
+repaired) or rejected (with the reason). ``rows_taken + rows_rejected == rows_read`` always holds.
+Row numbers are physical line numbers in the file, the header being line 1.
+
+Example:
+    >>> report = ImportReport(source="hub.csv", format="UN Data Hub missions", rows_read=2, rows_taken=1,
+    ...                       rejected=(RowIssue(row=3, column="mission_acronym", message="is empty"),))
+    >>> report.rows_rejected, report.ok
+    (1, False)
+    >>> print(report.rejected[0])
+    line 3, mission_acronym: is empty
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Generic, TypeVar
+
+import attrs
+
+from ..sources import Source
+
+__all__ = ["ImportReport", "ImportResult", "MissionEntry", "RowIssue"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class RowIssue:
+    """One problem (a rejection) or one repair (a warning) in one row of a file.
+
+    Attributes:
+        row: The physical line number where the row starts; the header is line 1.
+        column: The column concerned, as named in the file's header; None for the whole row.
+        message: What is wrong, or what was repaired, in plain words.
+
+    Example:
+        >>> str(RowIssue(row=4, column=None, message="has 3 fields; the header has 9"))
+        'line 4: has 3 fields; the header has 9'
+    """
+
+    row: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.row}" + (f", {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ImportReport:
+    """The account of one import: how many rows were read and taken, and every issue.
+
+    Attributes:
+        source: The file read (its path, or the name of the open file).
+        format: The format recognised from the header, e.g. ``"UN Data Hub contributions (dd/mm/YYYY export)"``.
+        rows_read: Data rows read (the header is not counted).
+        rows_taken: Rows that gave records.
+        rejected: Why each rejected row was rejected (a row may have several reasons).
+        warnings: What was repaired in rows that were taken.
+        strict: Whether the import was strict (a repair rejects its row).
+
+    Example:
+        >>> ImportReport(source="x.csv", format="IPI", rows_read=0, rows_taken=0).ok
+        True
+    """
+
+    source: str
+    format: str
+    rows_read: int
+    rows_taken: int
+    rejected: tuple[RowIssue, ...] = ()
+    warnings: tuple[RowIssue, ...] = ()
+    strict: bool = False
+
+    @property
+    def rejected_rows(self) -> tuple[int, ...]:
+        """The line numbers of the rejected rows, in file order, each once."""
+        return tuple(dict.fromkeys(issue.row for issue in self.rejected))
+
+    @property
+    def rows_rejected(self) -> int:
+        """How many rows were rejected."""
+        return len(self.rejected_rows)
+
+    @property
+    def ok(self) -> bool:
+        """True when no row was rejected and nothing was repaired."""
+        return not self.rejected and not self.warnings
+
+    def summary(self) -> str:
+        """A one-line account: rows read, taken, rejected and repaired.
+
+        Example:
+            >>> ImportReport(source="x.csv", format="IPI", rows_read=3, rows_taken=3).summary()
+            'x.csv (IPI): 3 rows read, 3 taken, 0 rejected, 0 warnings'
+        """
+        return (
+            f"{self.source} ({self.format}): {self.rows_read:,} rows read, {self.rows_taken:,} taken, "
+            f"{self.rows_rejected:,} rejected, {len(self.warnings):,} warnings"
+        )
+
+    def __str__(self) -> str:
+        lines = [self.summary()]
+        lines += [f"  rejected {issue}" for issue in self.rejected]
+        lines += [f"  warning  {issue}" for issue in self.warnings]
+        return "\n".join(lines)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class MissionEntry(Generic[T]):
+    """A record read from a table, with the mission it belongs to and the line it came from.
+
+    Attributes:
+        mission: The mission's acronym as written in the file, e.g. ``"UNIFIL"``.
+        record: The record, e.g. a `Contribution` or a `Fatality`.
+        row: The line of the file it was read from.
+
+    Example:
+        >>> MissionEntry(mission="UNIFIL", record="anything", row=2).mission
+        'UNIFIL'
+    """
+
+    mission: str
+    record: T
+    row: int
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ImportResult(Generic[T]):
+    """The records an importer read, the sources they cite, and the report.
+
+    Attributes:
+        records: The records, in file order.
+        report: The account of every row.
+        sources: The sources that the records cite, to declare in a mission.
+
+    Example:
+        >>> result = ImportResult(records=(1, 2), report=ImportReport(source="x", format="f", rows_read=2, rows_taken=2))
+        >>> len(result), list(result)
+        (2, [1, 2])
+    """
+
+    records: tuple[T, ...]
+    report: ImportReport
+    sources: tuple[Source, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.records)

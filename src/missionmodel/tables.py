@@ -1,0 +1,292 @@
+"""Tidy tables out: missions, contributions, positions and fatalities as flat rows.
+
+Each function turns missions into a list of flat dicts (one row per record, plain str, int,
+float or None values, the same keys in the same order in every row) that go straight into a
+CSV file (`write_csv`) or a pandas DataFrame (`to_dataframe`, when pandas is installed: it is
+the optional extra ``missionmodel[pandas]``). A strength is given as ``strength_min`` and
+``strength_max`` (empty when there is no upper bound); lists are joined with ``"; "``.
+
+Example:
+    >>> from missionmodel import load
+    >>> rows = contribution_rows(load("src/missionmodel/datasets/unifil.yaml"))
+    >>> {key: rows[0][key] for key in ("mission", "contributor", "kind", "strength_min", "strength_max")}
+    {'mission': 'unifil', 'contributor': 'IDN', 'kind': 'troops', 'strength_min': 1231, 'strength_max': 1231}
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .dates import PartialDate
+from .mission import Mission
+from .place import Place
+from .strength import Strength
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+__all__ = ["contribution_rows", "fatality_rows", "mission_rows", "position_rows", "to_dataframe", "write_csv"]
+
+Value = str | int | float | None
+Row = dict[str, Value]
+
+CONTRIBUTION_COLUMNS = (
+    "mission", "contributor", "kind", "status", "strength_min", "strength_max",
+    "female", "male", "as_of", "role", "caveats", "sources",
+)  # fmt: skip
+MISSION_COLUMNS = (
+    "id", "name", "acronym", "kind", "status", "area", "countries",
+    "headquarters", "headquarters_country", "headquarters_latitude", "headquarters_longitude",
+    "location", "location_country", "location_latitude", "location_longitude",
+    "established", "ended", "lead", "mandates", "contributions", "appointments", "positions", "fatalities",
+)  # fmt: skip
+POSITION_COLUMNS = ("mission", "actor", "stance", "subject", "summary", "demands", "date", "sources")
+FATALITY_COLUMNS = (
+    "mission", "date", "nationality", "gender", "personnel_type", "incident_type", "casualty_type", "casualty_id", "sources",
+)  # fmt: skip
+
+
+def _missions(missions: Mission | Iterable[Mission]) -> Iterable[Mission]:
+    return (missions,) if isinstance(missions, Mission) else missions
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _joined(values: Sequence[str]) -> str | None:
+    return "; ".join(values) if values else None
+
+
+def _strength(strength: Strength) -> tuple[int, int | None]:
+    return strength.low, strength.high
+
+
+def _place(prefix: str, place: Place | None) -> Row:
+    if place is None:
+        return {prefix: None, f"{prefix}_country": None, f"{prefix}_latitude": None, f"{prefix}_longitude": None}
+    return {
+        prefix: place.name,
+        f"{prefix}_country": place.country,
+        f"{prefix}_latitude": place.latitude,
+        f"{prefix}_longitude": place.longitude,
+    }
+
+
+def mission_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per mission: its identity, places, dates and how many records of each kind it has.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import load
+        >>> row = mission_rows(load("src/missionmodel/datasets/unifil.yaml"))[0]
+        >>> row["id"], row["headquarters"], row["countries"]
+        ('unifil', 'Naqoura', 'LBN')
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        row: Row = {
+            "id": m.id,
+            "name": m.name,
+            "acronym": m.acronym,
+            "kind": m.kind.value,
+            "status": m.status.value,
+            "area": m.area,
+            "countries": _joined(m.countries),
+        }
+        row.update(_place("headquarters", m.headquarters))
+        row.update(_place("location", m.location))
+        row.update(
+            {
+                "established": _date(m.established),
+                "ended": _date(m.ended),
+                "lead": m.lead,
+                "mandates": len(m.mandates),
+                "contributions": len(m.contributions),
+                "appointments": len(m.appointments),
+                "positions": len(m.positions),
+                "fatalities": len(m.fatalities),
+            }
+        )
+        rows.append(row)
+    return rows
+
+
+def contribution_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per contribution, with its mission's id.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import load
+        >>> rows = contribution_rows(load("src/missionmodel/datasets/isf.yaml"))
+        >>> list(rows[0])[:4]
+        ['mission', 'contributor', 'kind', 'status']
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        for c in m.contributions:
+            low, high = _strength(c.strength)
+            rows.append(
+                {
+                    "mission": m.id,
+                    "contributor": c.contributor,
+                    "kind": c.kind.value,
+                    "status": c.status.value,
+                    "strength_min": low,
+                    "strength_max": high,
+                    "female": c.female,
+                    "male": c.male,
+                    "as_of": _date(c.as_of),
+                    "role": c.role,
+                    "caveats": _joined(c.caveats),
+                    "sources": _joined(c.sources),
+                }
+            )
+    return rows
+
+
+def position_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per stakeholder position, with its mission's id.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import load
+        >>> rows = position_rows(load("src/missionmodel/datasets/isf.yaml"))
+        >>> sorted(rows[0]) == sorted(POSITION_COLUMNS)
+        True
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        for p in m.positions:
+            rows.append(
+                {
+                    "mission": m.id,
+                    "actor": p.actor,
+                    "stance": p.stance.value,
+                    "subject": p.subject,
+                    "summary": p.summary,
+                    "demands": _joined(p.demands),
+                    "date": _date(p.date),
+                    "sources": _joined(p.sources),
+                }
+            )
+    return rows
+
+
+def fatality_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per fatality, with its mission's id.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import load
+        >>> fatality_rows(load("src/missionmodel/datasets/unifil.yaml"))
+        []
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        for f in m.fatalities:
+            rows.append(
+                {
+                    "mission": m.id,
+                    "date": _date(f.date),
+                    "nationality": f.nationality,
+                    "gender": None if f.gender is None else f.gender.value,
+                    "personnel_type": f.personnel_type,
+                    "incident_type": f.incident_type,
+                    "casualty_type": f.casualty_type,
+                    "casualty_id": f.casualty_id,
+                    "sources": _joined(f.sources),
+                }
+            )
+    return rows
+
+
+def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequence[str] | None = None) -> None:
+    r"""Write rows to a CSV file (UTF-8, a header line, None as an empty cell), atomically.
+
+    The file is written to a temporary file in the same folder and renamed over ``path`` when
+    complete, so a failure leaves any earlier file untouched and no partial file behind.
+
+    Args:
+        rows: The rows, e.g. from `contribution_rows`.
+        path: The file to write.
+        columns: The columns, in order; by default the keys of the first row (none for no rows,
+            which writes an empty file).
+
+    Raises:
+        ValueError: If a row has a key that is not among the columns.
+        OSError: If the folder cannot be written.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = tempfile.mkdtemp()
+        >>> write_csv([{"a": 1, "b": None}], pathlib.Path(folder) / "t.csv")
+        >>> (pathlib.Path(folder) / "t.csv").read_text()
+        'a,b\n1,\n'
+    """
+    target = Path(path)
+    iterator = iter(rows)
+    first = next(iterator, None)
+    header = list(columns) if columns is not None else (list(first) if first is not None else [])
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            if header:
+                writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+                writer.writeheader()
+                if first is not None:
+                    writer.writerow(first)
+                    writer.writerows(iterator)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def to_dataframe(rows: Iterable[Row], columns: Sequence[str] | None = None) -> pandas.DataFrame:
+    """Return the rows as a pandas DataFrame (needs pandas: ``pip install 'missionmodel[pandas]'``).
+
+    Counts become nullable integers (``Int64``), so that a missing count stays missing.
+
+    Args:
+        rows: The rows, e.g. from `contribution_rows`.
+        columns: The columns, in order; by default the keys of the first row.
+
+    Raises:
+        ImportError: If pandas is not installed, saying how to install it.
+
+    Example:
+        >>> frame = to_dataframe([{"mission": "unifil", "female": 25}, {"mission": "isf", "female": None}])
+        >>> str(frame["female"].dtype), frame["female"].isna().tolist()
+        ('Int64', [False, True])
+    """
+    try:
+        import pandas as pd
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "to_dataframe() needs pandas, which is not installed; install it with: pip install 'missionmodel[pandas]'"
+        ) from error
+    materialised = list(rows)
+    frame = pd.DataFrame.from_records(materialised, columns=list(columns) if columns is not None else None)
+    for name in frame.columns:
+        values = [row.get(name) for row in materialised]
+        present = [value for value in values if value is not None]
+        if present and all(isinstance(value, int) and not isinstance(value, bool) for value in present):
+            frame[name] = pd.array(values, dtype="Int64")  # type: ignore[call-overload]
+    result: pandas.DataFrame = frame
+    return result

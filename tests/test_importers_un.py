@@ -1,0 +1,413 @@
+"""The UN Peace and Security Data Hub importers, on the fixture files and on generated rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from missionmodel import ContributionKind, ContributionStatus, FormatError, MissionStatus, PartialDate, Strength
+from missionmodel.fatality import Gender
+from missionmodel.importers import RowIssue, un
+from missionmodel.place import Place
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
+
+
+def issues(found: tuple[RowIssue, ...]) -> list[tuple[int, str | None, str]]:
+    return [(issue.row, issue.column, issue.message) for issue in found]
+
+
+# --- missions ---------------------------------------------------------------------------------
+
+
+def test_missions_fixture_report() -> None:
+    result = un.read_missions(FIXTURES / "un_missions.csv")
+    report = result.report
+    assert report.format == "UN Data Hub missions"
+    assert (report.rows_read, report.rows_taken, report.rows_rejected) == (13, 7, 6)
+    assert report.rejected_rows == (8, 9, 10, 11, 12, 14)
+    assert issues(report.rejected) == [
+        (8, "mission_acronym", "is empty"),
+        (9, "mission_isactive", "must be 'Yes' or 'No' (got 'Maybe')"),
+        (10, "mission_acronym", "repeats mission 'UNIFIL' of line 2"),
+        (11, None, "ended: 'ended' (1955-06-17) is before 'established' (1956-11-15)"),
+        (12, "mission_longitude", "must be a number (got 'north')"),
+        (14, None, "has 4 fields; the header has 11"),
+    ]
+    assert issues(report.warnings) == [
+        (2, "mission_latitude", "read the decimal comma in '33,1097' as 33.1097"),
+        (2, "mission_longitude", "read the decimal comma in '35,1342' as 35.1342"),
+        (4, "mission_isactive", "read 'NO' as 'No'"),
+        (7, "mission_latitude", "latitude 125.5603 is out of range and longitude -8.5586 is not: swapped them"),
+        (13, "mission_acronym", "trimmed spaces around ' UNMISS '"),
+    ]
+    assert [m.acronym for m in result.records] == ["UNIFIL", "UNTSO", "UNMIS", "UNMIH", "ONUC", "UNMIT", "UNMISS"]
+    assert [s.id for s in result.sources] == ["un-data-hub-missions"]
+
+
+def test_missions_fixture_values() -> None:
+    missions = {m.acronym: m for m in un.read_missions(FIXTURES / "un_missions.csv").records}
+    unifil = missions["UNIFIL"]
+    assert unifil.id == "unifil"
+    assert unifil.name == "United Nations Interim Force in Lebanon"
+    assert unifil.status is MissionStatus.ACTIVE
+    assert unifil.established == PartialDate(year=1978, month=3, day=19)
+    assert unifil.ended is None
+    assert unifil.countries == ("LBN",)
+    assert unifil.area == "Lebanon"
+    assert unifil.location == Place(name="Lebanon", country="LBN", latitude=33.1097, longitude=35.1342)
+    assert unifil.headquarters is None
+    assert unifil.lead == "un-dpo"
+    assert unifil.actors[0].name == "United Nations Department of Peace Operations"
+    assert missions["UNTSO"].countries == ()  # "Middle East" is not a country
+    assert missions["UNTSO"].location == Place(name="Middle East", latitude=31.7683, longitude=35.2137)
+    assert missions["UNMIS"].status is MissionStatus.CLOSED  # from "NO"
+    assert str(missions["UNMIS"].ended) == "2011-07-09"
+    assert missions["UNMIS"].lead == "un-dpko"
+    assert missions["UNMIH"].established is None  # no start date: taken without it
+    assert missions["ONUC"].location is None and missions["ONUC"].area is None  # no location
+    unmit = missions["UNMIT"].location
+    assert unmit is not None and (unmit.latitude, unmit.longitude) == (-8.5586, 125.5603)  # swapped back
+    assert missions["UNMISS"].id == "unmiss"
+
+
+def test_missions_bom_in_an_open_text_file() -> None:
+    # Opened without utf-8-sig, the BOM stays in the first header cell; it is still recognised.
+    with open(FIXTURES / "un_missions.csv", encoding="utf-8", newline="") as handle:
+        assert handle.read(1) == "\ufeff"
+        handle.seek(0)
+        result = un.read_missions(handle)
+    assert result.report.rows_taken == 7
+    assert result.report.source.endswith("un_missions.csv")
+
+
+def test_missions_strict_rejects_repaired_rows() -> None:
+    report = un.read_missions(FIXTURES / "un_missions.csv", strict=True).report
+    assert report.strict
+    assert (report.rows_read, report.rows_taken, report.rows_rejected) == (13, 3, 10)
+    assert report.rejected_rows == (2, 4, 7, 8, 9, 10, 11, 12, 13, 14)
+    assert report.warnings == ()
+    assert RowIssue(row=4, column="mission_isactive", message="read 'NO' as 'No'") in report.rejected
+
+
+def test_examples_data_are_the_fixtures() -> None:
+    for path in FIXTURES.glob("*.csv"):
+        assert (EXAMPLES / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+# --- contributions ----------------------------------------------------------------------------
+
+
+def test_contributions_fixture_report() -> None:
+    report = un.read_contributions(FIXTURES / "un_contributions.csv").report
+    assert report.format == "UN Data Hub contributions"
+    assert (report.rows_read, report.rows_taken, report.rows_rejected) == (13, 10, 3)
+    assert issues(report.rejected) == [
+        (12, "isocode3", "'ATL' is not an ISO 3166-1 alpha-3 country code"),
+        (
+            13,
+            "personnel_type",
+            "must be one of 'Troops', 'Staff Officer', 'Experts on Mission', 'Formed Police Units', 'Individual Police'"
+            " (got 'Cooks')",
+        ),
+        (14, "female_personnel", "must not be negative (got -1)"),
+    ]
+    assert issues(report.warnings) == [
+        (8, "last_reporting_date", "read the date '30/09/2024' as day/month/year: 2024-09-30"),
+        (10, "isocode3", "is empty: read 'ESP' from 'Spain'"),
+        (11, "personnel_type", "trimmed spaces around ' Troops '"),
+    ]
+
+
+def test_contributions_fixture_values() -> None:
+    entries = un.read_contributions(FIXTURES / "un_contributions.csv").records
+    assert [entry.row for entry in entries] == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+    first = entries[0]
+    assert first.mission == "UNIFIL"
+    c = first.record
+    assert (c.contributor, c.kind, c.status) == ("IDN", ContributionKind.TROOPS, ContributionStatus.DEPLOYED)
+    assert (c.strength, c.female, c.male) == (Strength.exact(1231), 25, 1206)
+    assert c.as_of == PartialDate(year=2024, month=9, day=30)
+    assert c.sources == ("un-data-hub-contributions",)
+    kinds = [entry.record.kind for entry in entries[3:7]]
+    assert kinds == [
+        ContributionKind.STAFF_OFFICERS,
+        ContributionKind.MILITARY_OBSERVERS,
+        ContributionKind.FORMED_POLICE_UNITS,
+        ContributionKind.INDIVIDUAL_POLICE,
+    ]
+    assert entries[6].record.as_of == PartialDate(year=2024, month=9, day=30)  # from 30/09/2024
+    assert entries[8].record.contributor == "ESP"
+    assert entries[9].record.kind is ContributionKind.TROOPS
+
+
+def test_contributions_older_export() -> None:
+    result = un.read_contributions(FIXTURES / "un_contributions_old.csv")
+    report = result.report
+    assert report.format == "UN Data Hub contributions (older export, dd/mm/YYYY dates)"
+    assert (report.rows_read, report.rows_taken) == (4, 3)
+    assert report.warnings == ()  # dd/mm/YYYY is this export's own format
+    assert issues(report.rejected) == [
+        (5, "Last_Reporting_Date", "is not a real date (got '31/13/2015': month must be in 1..12)"),
+    ]
+    assert [str(entry.record.as_of) for entry in result.records] == ["2015-10-31"] * 3
+    assert result.records[2].mission == "UNMIL"
+
+
+def test_unknown_header_names_missing_columns() -> None:
+    text = "contribution_id,country,mission_acronym,personnel_type,female_personnel,male_personnel\n1,X,Y,Troops,1,2\n"
+    with pytest.raises(FormatError) as raised:
+        un.read_contributions(io.StringIO(text))
+    message = str(raised.value)
+    assert message.startswith("<stream>: the header does not match the UN Data Hub troop and police contributions:")
+    assert "missing column(s) 'isocode3', 'last_reporting_date'" in message
+    assert raised.value.line == 1
+
+
+def test_missions_read_as_contributions_is_a_clear_error() -> None:
+    with pytest.raises(FormatError, match=r"missing column\(s\) 'mission_acronym'|missing column\(s\) 'isocode3'"):
+        un.read_contributions(FIXTURES / "un_missions.csv")
+
+
+def test_empty_file() -> None:
+    with pytest.raises(FormatError, match="the file is empty: there is no header line"):
+        un.read_fatalities(io.StringIO(""))
+
+
+def test_csv_error_is_a_format_error_with_its_line() -> None:
+    header = "contribution_id,contributing_country,isocode3,m49_code,mission_acronym,personnel_type,"
+    header += "female_personnel,male_personnel,last_reporting_date\n"
+    huge = '1,"' + "x" * (csv.field_size_limit() + 10) + '",IDN,360,UNIFIL,Troops,1,2,2024-09-30\n'
+    with pytest.raises(FormatError, match=r"<stream>: line \d+: not readable as CSV: field larger than field limit"):
+        un.read_contributions(io.StringIO(header + "1,Indonesia,IDN,360,UNIFIL,Troops,1,2,2024-09-30\n" + huge))
+
+
+def test_row_numbers_are_physical_lines() -> None:
+    text = (
+        "contribution_id,contributing_country,isocode3,m49_code,mission_acronym,personnel_type,"
+        "female_personnel,male_personnel,last_reporting_date\n"
+        '1,"Indonesia\n(Republic of)",IDN,360,UNIFIL,Troops,1,2,2024-09-30\n'  # lines 2-3
+        "\n"  # line 4: blank
+        "2,Italy,ITA,380,UNIFIL,Troops,x,2,2024-09-30\n"  # line 5
+    )
+    result = un.read_contributions(io.StringIO(text))
+    assert [entry.row for entry in result.records] == [2]
+    assert issues(result.report.rejected) == [(4, None, "is blank"), (5, "female_personnel", "must be a whole number (got 'x')")]
+
+
+def test_counts_written_as_floats_are_repaired() -> None:
+    text = (
+        "contribution_id,contributing_country,isocode3,m49_code,mission_acronym,personnel_type,"
+        "female_personnel,male_personnel,last_reporting_date\n"
+        "1,Indonesia,IDN,360,UNIFIL,Troops,1.0,2,2024-09-30T00:00:00\n"
+    )
+    result = un.read_contributions(io.StringIO(text))
+    assert result.records[0].record.strength == Strength.exact(3)
+    assert issues(result.report.warnings) == [(2, "female_personnel", "read '1.0' as the whole number 1")]
+
+
+# --- fatalities -------------------------------------------------------------------------------
+
+
+def test_fatalities_fixture() -> None:
+    result = un.read_fatalities(FIXTURES / "un_fatalities.csv")
+    report = result.report
+    assert (report.rows_read, report.rows_taken, report.rows_rejected) == (7, 5, 2)
+    assert issues(report.rejected) == [
+        (6, "gender", "must be 'Female', 'Male' or empty (got 'Unknown')"),
+        (7, "incident_date", "must be a date as YYYY-MM-DD or dd/mm/YYYY (got 'sometime')"),
+    ]
+    assert issues(report.warnings) == [
+        (3, "type_of_incident", "trimmed spaces around 'Accident '"),
+        (3, "type_of_casualty", "trimmed spaces around 'Fatality '"),
+        (5, "isocode3", "is empty: read 'FRA' from M49 code 250"),
+        (8, "m49_code", "M49 code 276 is 'DEU', not 'FRA': kept isocode3 'FRA'"),
+    ]
+    f = [entry.record for entry in result.records]
+    assert (f[0].nationality, f[0].gender, f[0].personnel_type, f[0].incident_type) == (
+        "IDN",
+        Gender.MALE,
+        "Military",
+        "Malicious Act",
+    )
+    assert f[0].casualty_id == "C-0001" and f[0].sources == ("un-data-hub-fatalities",)
+    assert (f[1].incident_type, f[1].casualty_type, f[1].gender) == ("Accident", "Fatality", Gender.FEMALE)
+    assert (f[2].nationality, f[2].gender) == (None, None)  # ZZ [Undetermined], empty gender
+    assert f[3].nationality == "FRA"  # from M49 250.0
+    assert f[4].nationality == "FRA"
+    assert [entry.mission for entry in result.records] == ["UNIFIL", "UNIFIL", "UNPROFOR", "MINUSMA", "MINUSCA"]
+
+
+# --- generated rows ---------------------------------------------------------------------------
+
+COUNTRIES = [("Indonesia", "IDN", "360"), ("Italy", "ITA", "380"), ("Ghana", "GHA", "288"), ("Nepal", "NPL", "524")]
+MISSIONS = ["UNIFIL", "UNMISS", "MINUSCA", "UNFICYP"]
+CONTRIBUTION_HEADER = [
+    "contribution_id", "contributing_country", "isocode3", "m49_code", "mission_acronym", "personnel_type",
+    "female_personnel", "male_personnel", "last_reporting_date",
+]  # fmt: skip
+
+
+@st.composite
+def contribution_rows(draw: st.DrawFn) -> tuple[bool, list[str] | str]:
+    """A valid row (True, cells) or a broken one (False, cells or raw line)."""
+    name, code, m49 = draw(st.sampled_from(COUNTRIES))
+    date = draw(st.dates(min_value=PartialDate(year=1990).earliest(), max_value=PartialDate(year=2030).latest()))
+    cells = [
+        str(draw(st.integers(1, 10**6))),
+        name,
+        code,
+        m49,
+        draw(st.sampled_from(MISSIONS)),
+        draw(st.sampled_from(sorted(un.PERSONNEL_TYPES))),
+        str(draw(st.integers(0, 3000))),
+        str(draw(st.integers(0, 3000))),
+        date.isoformat(),
+    ]
+    breakage = draw(st.sampled_from([None, None, "code", "type", "count", "date", "fields", "mission"]))
+    if breakage is None:
+        return True, cells
+    if breakage == "code":
+        cells[1], cells[2] = "Nowhere", "QQQ"
+    elif breakage == "type":
+        cells[5] = "Cooks"
+    elif breakage == "count":
+        cells[draw(st.sampled_from([6, 7]))] = draw(st.sampled_from(["-3", "many", "1.5", ""]))
+    elif breakage == "date":
+        cells[8] = draw(st.sampled_from(["2024-13-01", "yesterday", "31/02/2024", ""]))
+    elif breakage == "mission":
+        cells[4] = ""
+    else:
+        return False, ",".join(cells[:5])
+    return False, cells
+
+
+def to_csv(header: list[str], rows: list[tuple[bool, list[str] | str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for _, cells in rows:
+        if isinstance(cells, str):
+            out.write(cells + "\n")
+        else:
+            writer.writerow(cells)
+    return out.getvalue()
+
+
+@given(st.lists(contribution_rows(), max_size=30))
+def test_generated_contribution_rows_are_each_taken_or_reported(rows: list[tuple[bool, list[str] | str]]) -> None:
+    result = un.read_contributions(io.StringIO(to_csv(CONTRIBUTION_HEADER, rows)))
+    report = result.report
+    valid_lines = [line for line, (ok, _) in enumerate(rows, start=2) if ok]
+    broken_lines = tuple(line for line, (ok, _) in enumerate(rows, start=2) if not ok)
+    assert report.rows_read == len(rows)
+    assert report.rows_taken == len(valid_lines)
+    assert report.rejected_rows == broken_lines
+    assert report.warnings == ()
+    assert [entry.row for entry in result.records] == valid_lines
+    for entry in result.records:
+        ok, cells = rows[entry.row - 2]
+        assert ok and isinstance(cells, list)
+        c = entry.record
+        assert (entry.mission, c.contributor, str(c.as_of)) == (cells[4], cells[2], cells[8])
+        assert (c.female, c.male, c.strength) == (int(cells[6]), int(cells[7]), Strength.exact(int(cells[6]) + int(cells[7])))
+        assert c.kind is un.PERSONNEL_TYPES[cells[5]]
+
+
+MISSION_HEADER = [
+    "id", "mission_acronym", "mission_name", "lead_department", "mission_isactive", "start_date", "end_date",
+    "mission_location", "mission_longitude", "mission_latitude", "last_update",
+]  # fmt: skip
+
+
+@given(st.data())
+def test_generated_mission_rows_are_each_taken_or_reported(data: st.DataObject) -> None:
+    count = data.draw(st.integers(0, 15))
+    rows: list[tuple[bool, list[str] | str]] = []
+    for index in range(count):
+        latitude = data.draw(st.floats(-90, 90).map(lambda x: round(x, 4)))
+        longitude = data.draw(st.floats(-90, 90).map(lambda x: round(x, 4)))  # never taken for swapped
+        cells = [
+            str(index), f"UNM{index}", f"Mission {index}", "DPO", data.draw(st.sampled_from(["Yes", "No"])),
+            "2001-02-03", data.draw(st.sampled_from(["", "2010-05-06"])), data.draw(st.sampled_from(["Lebanon", "Cyprus", ""])),
+            str(longitude), str(latitude), "2024-10-01",
+        ]  # fmt: skip
+        if cells[7] == "":
+            cells[8] = cells[9] = ""
+        breakage = data.draw(st.sampled_from([None, None, "active", "latitude", "order", "acronym"]))
+        if breakage == "active":
+            cells[4] = "Perhaps"
+        elif breakage == "latitude":
+            cells[7], cells[9], cells[8] = "Cyprus", "95.5", "120.0"  # both out of range: not a swap
+        elif breakage == "order":
+            cells[5], cells[6] = "2010-01-01", "2009-12-31"
+        elif breakage == "acronym":
+            cells[1] = " "
+        rows.append((breakage is None, cells))
+    result = un.read_missions(io.StringIO(to_csv(MISSION_HEADER, rows)))
+    valid_lines = [line for line, (ok, _) in enumerate(rows, start=2) if ok]
+    assert result.report.rows_read == count
+    assert result.report.rows_taken == len(valid_lines)
+    assert result.report.rejected_rows == tuple(line for line, (ok, _) in enumerate(rows, start=2) if not ok)
+    assert [m.acronym for m in result.records] == [rows[line - 2][1][1] for line in valid_lines]
+
+
+FATALITY_HEADER = [
+    "id", "incident_date", "casualty_id", "mission_acronym", "type_of_casualty", "gender", "casualty_nationality",
+    "casualty_personnel_type", "type_of_incident", "m49_code", "isocode3", "last_update",
+]  # fmt: skip
+
+
+@st.composite
+def fatality_rows(draw: st.DrawFn) -> tuple[bool, list[str] | str]:
+    name, code, m49 = draw(st.sampled_from([*COUNTRIES, ("ZZ [Undetermined]", "", "")]))
+    date = draw(st.dates(min_value=PartialDate(year=1948).earliest(), max_value=PartialDate(year=2030).latest()))
+    cells = [
+        str(draw(st.integers(1, 10**6))), date.isoformat(), f"C-{draw(st.integers(1, 9999))}", draw(st.sampled_from(MISSIONS)),
+        "Fatality", draw(st.sampled_from(["Male", "Female", ""])), name, draw(st.sampled_from(["Military", "Police"])),
+        draw(st.sampled_from(["Malicious Act", "Accident", "Illness", "Other"])), f"{m49}.0" if m49 else "", code, "2024-11-01",
+    ]  # fmt: skip
+    breakage = draw(st.sampled_from([None, None, "date", "gender", "code", "mission", "fields"]))
+    if breakage == "date":
+        cells[1] = draw(st.sampled_from(["2024-02-30", "", "soon"]))
+    elif breakage == "gender":
+        cells[5] = "Unknown"
+    elif breakage == "code":
+        cells[10] = "QQQ"
+    elif breakage == "mission":
+        cells[3] = ""
+    elif breakage == "fields":
+        return False, ",".join(cells) + ",extra"
+    return breakage is None, cells
+
+
+@given(st.lists(fatality_rows(), max_size=30))
+def test_generated_fatality_rows_are_each_taken_or_reported(rows: list[tuple[bool, list[str] | str]]) -> None:
+    result = un.read_fatalities(io.StringIO(to_csv(FATALITY_HEADER, rows)))
+    report = result.report
+    valid_lines = [line for line, (ok, _) in enumerate(rows, start=2) if ok]
+    assert report.rows_read == len(rows)
+    assert report.rows_taken == len(valid_lines)
+    assert report.rejected_rows == tuple(line for line, (ok, _) in enumerate(rows, start=2) if not ok)
+    assert report.warnings == ()
+    assert [entry.row for entry in result.records] == valid_lines
+    for entry in result.records:
+        cells = rows[entry.row - 2][1]
+        assert isinstance(cells, list)
+        f = entry.record
+        assert (entry.mission, str(f.date), f.nationality) == (cells[3], cells[1], cells[10] or None)
+        assert f.gender == (Gender(cells[5].lower()) if cells[5] else None)
+
+
+def test_a_file_that_is_not_utf8_is_a_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    text = ",".join(CONTRIBUTION_HEADER) + "\n1,Côte d'Ivoire,CIV,384,UNIFIL,Troops,1,2,2024-09-30\n"
+    path.write_bytes(text.encode("latin-1"))
+    with pytest.raises(FormatError, match=r"latin1.csv: not UTF-8 text \(invalid continuation byte at byte \d+\)"):
+        un.read_contributions(path)
