@@ -20,7 +20,9 @@ from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
 from .mandate import Authority, AuthorityKind, Mandate, Task
+from .fatality import Fatality, Gender
 from .mission import Mission, MissionKind, MissionStatus
+from .place import Place
 from .position import Position, Stance
 from .serialisation import Format, dump, dumps, from_dict, load, loads, to_dict
 from .sources import Source
@@ -40,14 +42,17 @@ __all__ = [
     "ContributionStatus",
     "DateLike",
     "ErrorDetail",
+    "Fatality",
     "Format",
     "FormatError",
+    "Gender",
     "Mandate",
     "Mission",
     "MissionKind",
     "MissionModelError",
     "MissionStatus",
     "PartialDate",
+    "Place",
     "Position",
     "Post",
     "Source",
