@@ -19,8 +19,8 @@ from .compare import ComparisonRow, compare, render_markdown, render_text
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
-from .mandate import Authority, AuthorityKind, Mandate, Task
 from .fatality import Fatality, Gender
+from .mandate import Authority, AuthorityKind, Mandate, Task
 from .mission import Mission, MissionKind, MissionStatus
 from .place import Place
 from .position import Position, Stance

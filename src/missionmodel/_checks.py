@@ -98,6 +98,11 @@ def _check_int(value: Any, path: str, problems: list[ErrorDetail]) -> None:
         problems.append(must_be(path, "int", value))
 
 
+def _check_bool(value: Any, path: str, problems: list[ErrorDetail]) -> None:
+    if not isinstance(value, bool):
+        problems.append(must_be(path, "bool", value))
+
+
 def _check_float(value: Any, path: str, problems: list[ErrorDetail]) -> None:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append(must_be(path, "a number", value))
@@ -148,6 +153,8 @@ def checker_for(tp: Any) -> Checker:
         return _check_str
     if tp is int:
         return _check_int
+    if tp is bool:
+        return _check_bool
     if tp is float:
         return _check_float
     origin = typing.get_origin(tp)

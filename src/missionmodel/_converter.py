@@ -60,6 +60,12 @@ def _structure_int(value: Any, _: Any) -> int:
     return value
 
 
+def _structure_bool(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _LeafError(f"must be true or false (got {describe(value)})")
+    return value
+
+
 def _structure_float(value: Any, _: Any) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise _LeafError(f"must be a number (got {describe(value)})")
@@ -266,6 +272,7 @@ def _build() -> cattrs.Converter:
     made.register_structure_hook(str, _structure_str)
     made.register_structure_hook(int, _structure_int)
     made.register_structure_hook(float, _structure_float)
+    made.register_structure_hook(bool, _structure_bool)
     made.register_structure_hook(PartialDate, _structure_date)
     made.register_structure_hook(Strength, _structure_strength)
     made.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)

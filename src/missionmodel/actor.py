@@ -26,7 +26,12 @@ __all__ = ["Actor", "ActorKind"]
 
 
 class ActorKind(enum.Enum):
-    """What kind of actor an `Actor` is."""
+    """What kind of actor an `Actor` is.
+
+    Example:
+        >>> ActorKind("political_movement")
+        <ActorKind.POLITICAL_MOVEMENT: 'political_movement'>
+    """
 
     STATE = "state"
     """A sovereign state or a territory with an ISO 3166-1 code."""

@@ -21,7 +21,12 @@ __all__ = ["Appointment", "Post"]
 
 
 class Post(enum.Enum):
-    """A post in a mission's leadership."""
+    """A post in a mission's leadership.
+
+    Example:
+        >>> Post.FORCE_COMMANDER.value
+        'force_commander'
+    """
 
     HEAD_OF_MISSION = "head_of_mission"
     """The head of mission (in UNIFIL, held together with force commander)."""

@@ -15,7 +15,16 @@ __all__ = ["ErrorDetail", "FormatError", "MissionModelError", "ValidationError"]
 
 
 class MissionModelError(Exception):
-    """Base class of every exception that missionmodel raises on purpose."""
+    """Base class of every exception that missionmodel raises on purpose.
+
+    Example:
+        >>> from missionmodel import loads
+        >>> try:
+        ...     loads("{not json")
+        ... except MissionModelError as error:
+        ...     print(type(error).__name__)
+        FormatError
+    """
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -58,10 +67,16 @@ class ErrorDetail:
 class ValidationError(MissionModelError, ValueError):
     """A record, or a document being loaded, has one or more problems.
 
-    All problems found are reported together. ``str()`` lists them one a line.
+    All problems found are reported together. ``str()`` lists them one a line, under a first
+    line that names the subject.
+
+    Args:
+        errors: Every problem found.
+        subject: What was checked, e.g. ``"Contribution"`` or a file name; None to leave it out.
 
     Attributes:
-        errors: Every problem found, in document order.
+        errors (tuple[ErrorDetail, ...]): Every problem found, in document order.
+        subject (str | None): What was checked, as given.
 
     Example:
         >>> from missionmodel import Strength
@@ -96,9 +111,22 @@ def _rebuild_validation_error(
 class FormatError(MissionModelError, ValueError):
     """A text or file could not be read as JSON or YAML, or its format is not known.
 
-    Attributes:
+    Args:
+        message: What is wrong, with where.
         line: The 1-based line of the problem, when known.
         column: The 1-based column of the problem, when known.
+
+    Attributes:
+        line (int | None): The 1-based line of the problem, when known.
+        column (int | None): The 1-based column of the problem, when known.
+
+    Example:
+        >>> from missionmodel import loads
+        >>> try:
+        ...     loads('{"id": "isf",}')
+        ... except FormatError as error:
+        ...     print(error.line, error.column)
+        1 14
     """
 
     def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:

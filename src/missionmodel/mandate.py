@@ -27,7 +27,12 @@ __all__ = ["Authority", "AuthorityKind", "Mandate", "Task"]
 
 
 class AuthorityKind(enum.Enum):
-    """The kind of body that authorised a mission."""
+    """The kind of body that authorised a mission.
+
+    Example:
+        >>> AuthorityKind("un_security_council") is AuthorityKind.UN_SECURITY_COUNCIL
+        True
+    """
 
     UN_SECURITY_COUNCIL = "un_security_council"
     """The UN Security Council, by resolution."""
@@ -46,7 +51,12 @@ class AuthorityKind(enum.Enum):
 
 
 class Task(enum.Enum):
-    """A task that a mandate gives a mission."""
+    """A task that a mandate gives a mission.
+
+    Example:
+        >>> Task.CEASEFIRE_MONITORING.value
+        'ceasefire_monitoring'
+    """
 
     CEASEFIRE_MONITORING = "ceasefire_monitoring"
     """Monitor a ceasefire or cessation of hostilities."""

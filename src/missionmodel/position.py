@@ -21,7 +21,12 @@ __all__ = ["Position", "Stance"]
 
 
 class Stance(enum.Enum):
-    """A stakeholder's stance on a mission, from support to opposition."""
+    """A stakeholder's stance on a mission, from support to opposition.
+
+    Example:
+        >>> Stance("opposes") is Stance.OPPOSES
+        True
+    """
 
     SUPPORTS = "supports"
     """Supports the mission, or taking part in it."""

@@ -29,6 +29,7 @@ from .dates import PartialDate
 from .fatality import Fatality, Gender
 from .mandate import Authority, AuthorityKind, Mandate, Task
 from .mission import Mission, MissionKind, MissionStatus
+from .personnel import FigureKind, PersonnelFigure
 from .place import Place
 from .position import Position, Stance
 from .sources import Source
@@ -44,6 +45,7 @@ __all__ = [
     "mandates",
     "missions",
     "partial_dates",
+    "personnel_figures",
     "places",
     "positions",
     "slugs",
@@ -284,6 +286,26 @@ def contributions(draw: st.DrawFn, actor_ids: Sequence[str] = (), source_ids: Se
         as_of=draw(st.none() | partial_dates()),
         role=draw(st.none() | texts()),
         caveats=draw(st.lists(texts(), max_size=2)),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def personnel_figures(draw: st.DrawFn, source_ids: Sequence[str] = ()) -> PersonnelFigure:
+    """Mission-wide personnel figures, planned or actual, citing some of ``source_ids``.
+
+    Args:
+        draw: Supplied by hypothesis.
+        source_ids: Ids of sources that may be cited.
+    """
+    return PersonnelFigure(
+        kind=draw(st.sampled_from(FigureKind)),
+        strength=draw(strengths()),
+        personnel=draw(st.lists(st.sampled_from(ContributionKind), max_size=3, unique=True)),
+        approximate=draw(st.booleans()),
+        contributing_countries=draw(st.none() | st.integers(1, 200)),
+        as_of=draw(st.none() | partial_dates()),
+        note=draw(st.none() | texts()),
         sources=draw(_cited(source_ids)),
     )
 
