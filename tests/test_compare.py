@@ -67,6 +67,8 @@ def test_aspects_in_order(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
         "contributors: pledged",
         "contributors: deployed",
         "contributors: declined",
+        "personnel: planned",
+        "personnel: actual",
         "command: head of mission",
         "command: force commander",
         "command: deputy force commander",
@@ -76,6 +78,15 @@ def test_aspects_in_order(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
         "positions: opposes",
         "positions: neutral",
     ]
+
+
+def test_personnel_figures(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    assert isf_vs_unifil["personnel: planned"] == ("20,000 troops (planned)", "none recorded")
+    assert isf_vs_unifil["personnel: actual"] == (
+        "none recorded",
+        "about 9,900 personnel (actual, 2025-11-20); about 10,800 personnel (actual, 2025-10); "
+        "about 800 civilian (actual, 2024-10); 10,058 troops from 50 countries (actual, 2024-09-02)",
+    )
 
 
 def test_mission_authority_and_lead(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:

@@ -93,7 +93,7 @@ def test_json_round_trip(name: str) -> None:
 def test_every_record_cites_a_declared_source(name: str) -> None:
     mission = datasets.load(name)
     declared = {source.id for source in mission.sources}
-    records = mission.mandates + mission.contributions + mission.appointments + mission.positions
+    records = mission.mandates + mission.contributions + mission.personnel + mission.appointments + mission.positions
     assert records
     for record in records:
         assert record.sources, record
@@ -532,3 +532,57 @@ def test_unifil_largest_contingents_of_2_september_2024(unifil: mm.Mission) -> N
 
 def test_unifil_has_no_positions(unifil: mm.Mission) -> None:
     assert unifil.positions == ()
+
+
+# --- figures and votes -------------------------------------------------------------------------
+
+
+def test_isf_vote_on_resolution_2803(isf: mm.Mission) -> None:
+    vote = isf.mandates[0].authority.vote
+    assert vote == mm.Vote(in_favour=13, against=0, abstentions=2, meeting="10,046th meeting")
+
+
+def test_isf_planned_size_given_by_the_commander(isf: mm.Mission) -> None:
+    planned = isf.personnel_figure(mm.FigureKind.PLANNED)
+    assert planned is not None
+    assert planned.strength == Strength.exact(20000)
+    assert planned.personnel == (K.TROOPS,)
+    assert not planned.approximate
+    assert planned.note is not None and "12,000 Palestinian police to be trained" in planned.note
+    assert "Rafah" in planned.note
+    assert [source.publisher for source in isf.sources_of(planned)] == ["Xinhua"]
+    assert isf.source("xinhua-2026-02-20").published == d("2026-02-20")
+    assert isf.personnel_figure(mm.FigureKind.ACTUAL) is None
+
+
+def test_unifil_votes_on_1701_and_2790(unifil: mm.Mission) -> None:
+    assert unifil.mandate_on("2010").authority.vote == mm.Vote(unanimous=True, meeting="5,511th meeting")
+    assert unifil.mandate_on("2026-06").authority.vote == mm.Vote(unanimous=True)
+    assert unifil.mandate_on("1990").authority.vote is None
+
+
+def test_unifil_troops_from_50_countries_on_2_september_2024(unifil: mm.Mission) -> None:
+    troops = unifil.personnel_figure(personnel=[K.TROOPS])
+    assert troops is not None
+    assert (troops.strength, troops.contributing_countries, troops.as_of) == (Strength.exact(10058), 50, d("2024-09-02"))
+    assert not troops.approximate
+    assert set(troops.sources) == {"unifil-tcc-page", "tribunnews-2024-09"}
+
+
+def test_unifil_approximate_figures_are_marked_approximate(unifil: mm.Mission) -> None:
+    civilians = unifil.personnel_figure(personnel=[K.CIVILIAN])
+    assert civilians is not None
+    assert (civilians.strength, civilians.approximate, civilians.as_of) == (Strength.exact(800), True, d("2024-10"))
+    assert civilians.sources == ("reuters-2024-10",)
+    everyone = [f for f in unifil.personnel if not f.personnel]
+    assert [(f.strength.low, f.approximate, str(f.as_of), f.sources) for f in everyone] == [
+        (10800, True, "2025-10", ("the-national-2025-10",)),
+        (9900, True, "2025-11-20", ("izvestia-2025-11",)),
+    ]
+    assert everyone[1].note is not None and "about 10,500" in everyone[1].note
+    assert unifil.personnel_figure() is everyone[1]
+
+
+def test_unifil_mandates_succeed_one_another(unifil: mm.Mission) -> None:
+    assert unifil.mandate_on("2025-08-27").authority.instrument == "S/RES/1701 (2006)"
+    assert unifil.mandate_on("2027-06-01") is None

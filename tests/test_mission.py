@@ -208,3 +208,26 @@ def test_latest_claims_merges_same_day_claims_and_keeps_their_sources(force):
         ("MAR", "police", "10 to 20"),
     ]
     assert force.latest_claims(status=ContributionStatus.OFFERED)[0].strength == Strength.between(5000, 8000)
+
+
+def test_personnel_figure_returns_the_latest_known_figure():
+    from missionmodel import FigureKind, PersonnelFigure
+
+    figures = [
+        PersonnelFigure(kind=FigureKind.ACTUAL, strength=10058, as_of="2024-09-02"),
+        PersonnelFigure(kind=FigureKind.ACTUAL, strength=9900, approximate=True, as_of="2025-11-20"),
+        PersonnelFigure(kind=FigureKind.PLANNED, strength=20000, as_of="2026-02-20"),
+    ]
+    mission = Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE, personnel=figures)
+    assert mission.personnel_figure() is figures[1]
+    assert mission.personnel_figure(on="2025-01") is figures[0]
+    assert mission.personnel_figure(on="2020") is None
+    assert mission.personnel_figure(FigureKind.PLANNED) is figures[2]
+    assert mission.as_of("2025-10").personnel == (figures[0],)
+    civilians = PersonnelFigure(
+        kind=FigureKind.ACTUAL, strength=800, approximate=True, personnel=[ContributionKind.CIVILIAN], as_of="2024-10"
+    )
+    mission = attrs.evolve(mission, personnel=[*figures, civilians])
+    assert mission.personnel_figure(on="2024-12") is civilians
+    assert mission.personnel_figure(on="2024-12", personnel=[]) is figures[0]
+    assert mission.personnel_figure(personnel=[ContributionKind.CIVILIAN]) is civilians

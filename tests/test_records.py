@@ -156,3 +156,19 @@ def test_bad_date_text_in_code_is_reported_under_its_field():
     assert problems(lambda: Position(actor="hamas", stance=Stance.OPPOSES, date="18 Nov 2025")) == [
         ("date", "'date' must be a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (got '18 Nov 2025')")
     ]
+
+
+def test_vote():
+    from missionmodel import Vote
+
+    assert str(Vote(in_favour=13, against=0, abstentions=2, meeting="10,046th meeting")) == (
+        "13 in favour, 0 against, 2 abstentions (10,046th meeting)"
+    )
+    assert str(Vote(unanimous=True)) == "unanimous"
+    assert str(Vote()) == "vote not reported"
+    assert problems(lambda: Vote(in_favour=-1, against=2, unanimous=True)) == [
+        ("in_favour", "'in_favour' must not be negative (got -1)"),
+        ("against", "a unanimous vote cannot have 2 against"),
+    ]
+    authority = Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, vote=Vote(unanimous=True))
+    assert authority.vote == Vote(unanimous=True)

@@ -20,8 +20,9 @@ from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
 from .fatality import Fatality, Gender
-from .mandate import Authority, AuthorityKind, Mandate, Task
+from .mandate import Authority, AuthorityKind, Mandate, Task, Vote
 from .mission import Mission, MissionKind, MissionStatus
+from .personnel import FigureKind, PersonnelFigure
 from .place import Place
 from .position import Position, Stance
 from .serialisation import Format, dump, dumps, from_dict, load, loads, to_dict
@@ -42,6 +43,7 @@ __all__ = [
     "ContributionStatus",
     "DateLike",
     "ErrorDetail",
+    "FigureKind",
     "Fatality",
     "Format",
     "FormatError",
@@ -52,6 +54,7 @@ __all__ = [
     "MissionModelError",
     "MissionStatus",
     "PartialDate",
+    "PersonnelFigure",
     "Place",
     "Position",
     "Post",
@@ -59,6 +62,7 @@ __all__ = [
     "Stance",
     "Strength",
     "Task",
+    "Vote",
     "ValidationError",
     "__version__",
     "compare",

@@ -277,9 +277,7 @@ def _build() -> cattrs.Converter:
     made.register_structure_hook(Strength, _structure_strength)
     made.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
     made.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
-    made.register_structure_hook_factory(
-        lambda t: attrs.has(t) and t not in (PartialDate, Strength, Place), _record_hook_factory
-    )
+    made.register_structure_hook_factory(lambda t: attrs.has(t) and t not in (PartialDate, Strength, Place), _record_hook_factory)
     made.register_structure_hook_factory(lambda t: t is Place, _place_hook_factory)
     made.register_unstructure_hook(PartialDate, str)
     made.register_unstructure_hook(Strength, Strength._to_canonical)

@@ -32,6 +32,7 @@ from .contribution import ContributionStatus
 from .dates import PartialDate
 from .mandate import Mandate
 from .mission import Mission
+from .personnel import FigureKind
 from .position import Stance
 
 __all__ = ["ComparisonRow", "compare", "render_markdown", "render_text"]
@@ -153,6 +154,14 @@ def _contributors(mission: Mission, status: ContributionStatus) -> str:
     return "; ".join(parts)
 
 
+def _figures(mission: Mission, kind: FigureKind) -> str:
+    figures = [figure for figure in mission.personnel if figure.kind is kind]
+    if not figures:
+        return _NONE_RECORDED
+    newest_first = sorted(figures, key=lambda f: (f.as_of is not None, f.as_of or PartialDate(year=1)), reverse=True)
+    return "; ".join(str(figure) for figure in newest_first)
+
+
 def _command_day(mission: Mission) -> PartialDate | None:
     starts = [a.start for a in mission.appointments if a.start is not None]
     return max(starts) if starts else None
@@ -197,7 +206,9 @@ def compare(a: Mission, b: Mission) -> tuple[ComparisonRow, ...]:
     ``contributors: <status>`` for each contribution status either mission records, listing each
     contributor's latest claim per kind with its strength and date, then the total of the claims
     recorded (not the mission's full strength when only some contingents are recorded; declined
-    claims get no total and show no strength unless one was given); ``command:
+    claims get no total and show no strength unless one was given); ``personnel: planned`` and
+    ``personnel: actual`` when either mission records such figures (each figure as reported,
+    newest first); ``command:
     <post>`` for the force commander, the deputy force commander and any other post either
     mission records, as of the latest appointment's start; and ``positions: <stance>`` for each
     stance either mission records. A cell for which a mission records nothing reads ``none
@@ -241,6 +252,12 @@ def compare(a: Mission, b: Mission) -> tuple[ComparisonRow, ...]:
         )
         for status in ContributionStatus
         if status in statuses
+    )
+    kinds = {figure.kind for figure in a.personnel + b.personnel}
+    rows.extend(
+        ComparisonRow(aspect=f"personnel: {kind.value}", left=_figures(a, kind), right=_figures(b, kind))
+        for kind in FigureKind
+        if kind in kinds
     )
     posts = {appointment.post for appointment in a.appointments + b.appointments}
     rows.extend(

@@ -122,9 +122,7 @@ def gender_problem(strength: Strength, female: int | None, male: int | None, pro
         return
     for name, count in (("female", female), ("male", male)):
         if count is not None and strength.high is not None and count > strength.high:
-            problems.append(
-                ErrorDetail(path=name, message=f"'{name}' ({count:,}) is more than 'strength' ({strength})")
-            )
+            problems.append(ErrorDetail(path=name, message=f"'{name}' ({count:,}) is more than 'strength' ({strength})"))
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -167,4 +165,3 @@ class Contribution:
         if not problems:
             gender_problem(self.strength, self.female, self.male, problems)
         raise_if(problems, self)
-

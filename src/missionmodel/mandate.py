@@ -18,12 +18,13 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, raise_if, type_problems
+from ._checks import as_tuple, checked, raise_if, type_problems
 from ._fields import check_period
 from .dates import DateLike, PartialDate, optional_date
+from .exceptions import ErrorDetail
 from .strength import Strength, optional_strength
 
-__all__ = ["Authority", "AuthorityKind", "Mandate", "Task"]
+__all__ = ["Authority", "AuthorityKind", "Mandate", "Task", "Vote"]
 
 
 class AuthorityKind(enum.Enum):
@@ -98,6 +99,62 @@ class Task(enum.Enum):
     """Administer a territory for a transition."""
 
 
+def _check_vote_count(value: object, path: str, problems: list[ErrorDetail]) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        problems.append(ErrorDetail(path=path, message=f"'{path}' must not be negative (got {value})"))
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Vote:
+    """How a body voted on an instrument, as far as reported.
+
+    Give the counts that the source gives; a vote reported only as "unanimous" is
+    ``Vote(unanimous=True)`` without counts. Who abstained or voted against, and why, belongs in
+    the mission's positions.
+
+    Attributes:
+        in_favour: Votes in favour.
+        against: Votes against.
+        abstentions: Abstentions.
+        unanimous: True when the source reports the adoption as unanimous.
+        meeting: The meeting at which it was taken, e.g. ``"10,046th meeting"``.
+
+    Example:
+        >>> str(Vote(in_favour=13, against=0, abstentions=2))
+        '13 in favour, 0 against, 2 abstentions'
+        >>> str(Vote(unanimous=True, meeting="5,511th meeting"))
+        'unanimous (5,511th meeting)'
+    """
+
+    in_favour: int | None = attrs.field(default=None, metadata=checked(_check_vote_count))
+    against: int | None = attrs.field(default=None, metadata=checked(_check_vote_count))
+    abstentions: int | None = attrs.field(default=None, metadata=checked(_check_vote_count))
+    unanimous: bool = False
+    meeting: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = type_problems(self)
+        if self.unanimous is True:
+            for name in ("against", "abstentions"):
+                count = getattr(self, name)
+                if isinstance(count, int) and not isinstance(count, bool) and count > 0:
+                    problems.append(
+                        ErrorDetail(path=name, message=f"a unanimous vote cannot have {count} {name.replace('_', ' ')}")
+                    )
+        raise_if(problems, self)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.unanimous:
+            parts.append("unanimous")
+        for name, words in (("in_favour", "in favour"), ("against", "against"), ("abstentions", "abstentions")):
+            count = getattr(self, name)
+            if count is not None:
+                parts.append(f"{count} {words}")
+        text = ", ".join(parts) or "vote not reported"
+        return f"{text} ({self.meeting})" if self.meeting else text
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Authority:
     """The body and instrument that authorised a mandate.
@@ -107,6 +164,7 @@ class Authority:
         body: Its name, e.g. ``"UN Security Council"``.
         instrument: The resolution or agreement, e.g. ``"S/RES/1701 (2006)"``.
         adopted: When the instrument was adopted.
+        vote: How it was adopted, when reported.
 
     Example:
         >>> Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instrument="S/RES/2803 (2025)").instrument
@@ -117,6 +175,7 @@ class Authority:
     body: str | None = None
     instrument: str | None = None
     adopted: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    vote: Vote | None = None
 
     def __attrs_post_init__(self) -> None:
         raise_if(type_problems(self), self)

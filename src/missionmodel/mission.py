@@ -40,6 +40,7 @@ from .dates import DateLike, PartialDate, optional_date
 from .exceptions import ErrorDetail
 from .fatality import Fatality
 from .mandate import Mandate
+from .personnel import FigureKind, PersonnelFigure
 from .place import Place, optional_place
 from .position import Position, Stance
 from .sources import Source
@@ -47,7 +48,7 @@ from .strength import Strength
 
 __all__ = ["Mission", "MissionKind", "MissionStatus"]
 
-_Record = TypeVar("_Record", Mandate, Contribution, Appointment, Position)
+_Record = TypeVar("_Record", Mandate, Contribution, Appointment, Position, PersonnelFigure)
 
 
 class MissionKind(enum.Enum):
@@ -103,7 +104,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("positions", "actor"),
     ("appointments", "holder"),
 )
-_CITING: tuple[str, ...] = ("mandates", "contributions", "appointments", "positions", "fatalities")
+_CITING: tuple[str, ...] = ("mandates", "contributions", "personnel", "appointments", "positions", "fatalities")
 
 
 def _indexed(values: Mapping[str, Any], name: str) -> Iterable[tuple[int, Any]]:
@@ -228,6 +229,7 @@ class Mission:
         lead: Actor id of who leads it (the UN, a lead nation, a board).
         mandates: Its mandates, oldest first.
         contributions: Contributions, one claim each.
+        personnel: Figures reported for the mission's personnel as a whole, planned or actual.
         appointments: Who held which post.
         positions: Stakeholders' stances.
         fatalities: Its personnel who died in service, one record each.
@@ -255,6 +257,7 @@ class Mission:
     lead: str | None = None
     mandates: tuple[Mandate, ...] = attrs.field(factory=tuple, converter=as_tuple)
     contributions: tuple[Contribution, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    personnel: tuple[PersonnelFigure, ...] = attrs.field(factory=tuple, converter=as_tuple)
     appointments: tuple[Appointment, ...] = attrs.field(factory=tuple, converter=as_tuple)
     positions: tuple[Position, ...] = attrs.field(factory=tuple, converter=as_tuple)
     fatalities: tuple[Fatality, ...] = attrs.field(factory=tuple, converter=as_tuple)
@@ -400,6 +403,35 @@ class Mission:
 
     # --- positions, mandates, appointments ----------------------------------------------------
 
+    def personnel_figure(
+        self,
+        kind: FigureKind = FigureKind.ACTUAL,
+        on: DateLike | None = None,
+        personnel: Iterable[ContributionKind] | None = None,
+    ) -> PersonnelFigure | None:
+        """Return the latest mission-wide personnel figure of ``kind`` known by ``on``.
+
+        Args:
+            kind: Actual (the default) or planned figures.
+            on: Only figures dated by this date (undated figures count as the oldest); all when None.
+            personnel: Only figures that count exactly these kinds of personnel (an empty list:
+                figures of all personnel); figures of any personnel when None.
+
+        Returns:
+            The most recent such figure, or None.
+        """
+        cutoff = None if on is None else PartialDate.coerce(on).latest()
+        wanted = None if personnel is None else frozenset(personnel)
+        figures = [
+            f
+            for f in self.personnel
+            if f.kind is kind
+            and (cutoff is None or f.as_of is None or f.as_of.earliest() <= cutoff)
+            and (wanted is None or frozenset(f.personnel) == wanted)
+        ]
+        ordered = _latest_first(figures, lambda f: f.as_of)
+        return ordered[0] if ordered else None
+
     def positions_by(self, stance: Stance) -> tuple[Position, ...]:
         """Return the positions with ``stance``, in recorded order.
 
@@ -473,6 +505,7 @@ class Mission:
             ended=ended,
             mandates=tuple(m for m in self.mandates if known(m.start or m.authority.adopted)),
             contributions=tuple(c for c in self.contributions if known(c.as_of)),
+            personnel=tuple(f for f in self.personnel if known(f.as_of)),
             appointments=tuple(a for a in self.appointments if known(a.start)),
             positions=tuple(p for p in self.positions if known(p.date)),
             fatalities=tuple(f for f in self.fatalities if known(f.date)),

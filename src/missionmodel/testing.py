@@ -27,7 +27,7 @@ from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import _names
 from .dates import PartialDate
 from .fatality import Fatality, Gender
-from .mandate import Authority, AuthorityKind, Mandate, Task
+from .mandate import Authority, AuthorityKind, Mandate, Task, Vote
 from .mission import Mission, MissionKind, MissionStatus
 from .personnel import FigureKind, PersonnelFigure
 from .place import Place
@@ -52,6 +52,7 @@ __all__ = [
     "sources",
     "strengths",
     "texts",
+    "votes",
 ]
 
 _MAX = 1_000_000
@@ -172,6 +173,25 @@ def _cited(source_ids: Sequence[str]) -> st.SearchStrategy[list[str]]:
 
 
 @st.composite
+def votes(draw: st.DrawFn) -> Vote:
+    """Votes: counts as reported, or unanimous without dissent.
+
+    Args:
+        draw: Supplied by hypothesis.
+    """
+    unanimous = draw(st.booleans())
+    counts = st.none() | st.integers(0, 200)
+    dissent = st.none() | st.just(0) if unanimous else counts
+    return Vote(
+        in_favour=draw(counts),
+        against=draw(dissent),
+        abstentions=draw(dissent),
+        unanimous=unanimous,
+        meeting=draw(st.none() | texts()),
+    )
+
+
+@st.composite
 def authorities(draw: st.DrawFn) -> Authority:
     """Authorities of every kind.
 
@@ -183,6 +203,7 @@ def authorities(draw: st.DrawFn) -> Authority:
         body=draw(st.none() | texts()),
         instrument=draw(st.none() | texts()),
         adopted=draw(st.none() | partial_dates()),
+        vote=draw(st.none() | votes()),
     )
 
 
@@ -398,6 +419,7 @@ def missions(draw: st.DrawFn, max_records: int = 5) -> Mission:
         lead=draw(st.none() | _actor_refs(actor_ids)),
         mandates=draw(st.lists(mandates(source_ids), max_size=max_records)),
         contributions=draw(st.lists(contributions(actor_ids, source_ids), max_size=max_records)),
+        personnel=draw(st.lists(personnel_figures(source_ids), max_size=2)),
         appointments=terms,
         positions=draw(st.lists(positions(actor_ids, source_ids), max_size=max_records)),
         fatalities=draw(st.lists(fatalities(source_ids), max_size=max_records)),
