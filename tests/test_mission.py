@@ -231,3 +231,18 @@ def test_personnel_figure_returns_the_latest_known_figure():
     assert mission.personnel_figure(on="2024-12") is civilians
     assert mission.personnel_figure(on="2024-12", personnel=[]) is figures[0]
     assert mission.personnel_figure(personnel=[ContributionKind.CIVILIAN]) is civilians
+
+
+def test_queries_accept_enum_values_as_text_and_refuse_unknown_ones(force):
+    assert force.contributors(status="pledged", kind="troops") == force.contributors(status=PLEDGED, kind=TROOPS)
+    assert force.total_strength(kind="police") == Strength.between(10, 20)
+    assert force.latest_claims("offered") == force.latest_claims(ContributionStatus.OFFERED)
+    assert force.positions_by("opposes") == force.positions_by(Stance.OPPOSES)
+    assert force.holder_on("force_commander", "2026-03-01").holder == "jeffers"
+    assert force.personnel_figure("planned") is None
+    with pytest.raises(ValidationError) as info:
+        force.total_strength(kind="troop")
+    assert [(e.path, e.message[:41]) for e in info.value.errors] == [("kind", "'kind' must be one of 'troops', 'police',")]
+    assert info.value.errors[0].message.endswith("did you mean 'troops'?")
+    with pytest.raises(ValidationError):
+        force.holder_on("commander", "2026")

@@ -172,3 +172,20 @@ def test_vote():
     ]
     authority = Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, vote=Vote(unanimous=True))
     assert authority.vote == Vote(unanimous=True)
+
+
+def test_sets_are_refused_because_they_have_no_order():
+    assert problems(lambda: Position(actor="IDN", stance=Stance.SUPPORTS, demands={"a ceasefire"})) == [
+        ("demands", "'demands' must be a list of str (got {'a ceasefire'} that is a set)")
+    ]
+
+
+def test_messages_show_a_huge_value_briefly():
+    found = problems(lambda: Position(actor="IDN", stance=Stance.SUPPORTS, summary=list(range(10**6))))  # type: ignore[arg-type]
+    assert found == [("summary", "'summary' must be str (got [0, 1, 2, 3, ...] that is a list)")]
+
+
+def test_dates_need_ascii_digits():
+    assert problems(lambda: PartialDate.parse("２０２６-０２-１９")) == [
+        ("", "must be a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (got '２０２６-０２-１９')")
+    ]

@@ -199,3 +199,56 @@ def test_dump_gives_new_files_the_usual_mode_and_keeps_an_existing_files_mode(tm
         assert existing.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(umask)
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "message"),
+    [
+        ('{"contributor": "IDN", "kind": "troops", "kind": "police"}', "json", "invalid JSON: duplicate key 'kind'"),
+        ("contributor: IDN\nkind: troops\nkind: police\n", "yaml", "invalid YAML at line 3, column 1: duplicate key 'kind'"),
+        (
+            "contributor: IDN\ncaveats: &c [a]\nsources: *c\n",
+            "yaml",
+            "invalid YAML at line 3, column 10: aliases (*name) are not accepted; write the value out in full",
+        ),
+        ("[" * 100_000 + "]" * 100_000, "json", "invalid JSON: nested too deeply"),
+    ],
+)
+def test_documents_that_would_be_read_ambiguously_are_refused(text, format, message):
+    with pytest.raises(mm.FormatError) as info:
+        mm.loads(text, mm.Contribution, format=format)
+    assert str(info.value) == message
+
+
+def test_an_integer_too_long_to_read_is_a_format_error():
+    with pytest.raises(mm.FormatError, match=r"^invalid JSON: Exceeds the limit"):
+        mm.loads('{"strength": ' + "9" * 5000 + "}", mm.Contribution)
+
+
+def test_load_refuses_text_that_is_not_utf8_and_accepts_a_bom(tmp_path):
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("contributor: IDN\nkind: troops\nstatus: pledged\nrole: d\xe9put\xe9\n".encode("latin-1"))
+    with pytest.raises(mm.FormatError) as info:
+        mm.load(latin, mm.Contribution)
+    assert str(info.value) == f"{latin}: not UTF-8 text (byte 0xe9 at offset 53)"
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + b'{"contributor": "IDN", "kind": "troops", "status": "pledged"}')
+    assert mm.load(bom, mm.Contribution).contributor == "IDN"
+
+
+def test_to_dict_and_dump_refuse_plain_data(tmp_path):
+    with pytest.raises(TypeError, match=r"to_dict\(\) takes a record such as a Mission \(got dict\)"):
+        mm.dump({"a": 1}, tmp_path / "a.json")
+    with pytest.raises(TypeError):
+        mm.to_dict(mm.Strength.exact(1))
+    assert os.listdir(tmp_path) == []
+
+
+def test_dump_through_a_symlink_replaces_the_target_not_the_link(tmp_path, mission):
+    real = tmp_path / "real.json"
+    real.write_text("{}\n", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    mm.dump(mission, link)
+    assert link.is_symlink()
+    assert mm.load(real) == mission

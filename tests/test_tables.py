@@ -139,3 +139,20 @@ def test_pandas_not_imported_by_the_package() -> None:
     code = "import sys, missionmodel, missionmodel.tables, missionmodel.importers; print('pandas' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_write_csv_gives_the_usual_mode_and_names_a_bad_row(tmp_path):
+    import os
+
+    from missionmodel.tables import write_csv
+
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "t.csv"
+        write_csv([{"a": 1}], path)
+        assert path.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)
+    with pytest.raises(ValueError, match=r"^row 1: dict contains fields not in fieldnames: 'b'"):
+        write_csv([{"a": 1}, {"b": 2}], tmp_path / "bad.csv")
+    assert not (tmp_path / "bad.csv").exists()

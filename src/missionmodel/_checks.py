@@ -11,9 +11,10 @@ import difflib
 import enum
 import math
 import re
+import reprlib
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -27,10 +28,18 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _ARTICLE_AN = ("a", "e", "i", "o", "u")
 
+# Bounded repr for messages: a huge or deeply nested value is never rendered in full.
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 60
+_SHORT.maxother = 60
+_SHORT.maxlong = 40
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
+_SHORT.maxlevel = 2
+
 
 def describe(value: object) -> str:
     """Return ``repr(value) that is a <type>`` for messages, shortened when long."""
-    text = repr(value)
+    text = _SHORT.repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
     name = type(value).__name__
@@ -245,12 +254,13 @@ def raise_if(problems: Sequence[ErrorDetail], subject: object) -> None:
 def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Converter for collection fields: lists and other iterables become tuples.
 
-    Strings, mappings and non-iterables are passed through unchanged so that the type check
-    reports them with a clear message instead of exploding a string into characters.
+    Strings, mappings, sets (which have no order, so no canonical form) and non-iterables are
+    passed through unchanged so that the type check reports them with a clear message instead of
+    exploding a string into characters.
     """
     if isinstance(value, tuple):
         return value
-    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+    if isinstance(value, (str, bytes, Mapping, set, frozenset)) or not isinstance(value, Iterable):
         return value  # type: ignore[return-value]  # reported by the record's type check
     return tuple(value)
 

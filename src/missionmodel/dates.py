@@ -26,7 +26,7 @@ from .exceptions import ErrorDetail, ValidationError
 
 __all__ = ["DateLike", "PartialDate"]
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 @total_ordering

@@ -30,14 +30,14 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._checks import as_tuple, check_slug, check_unique, raise_if, type_problems
+from ._checks import as_tuple, check_slug, check_unique, enum_message, raise_if, type_problems
 from ._fields import check_country, check_period
 from .actor import Actor, check_actor_id
 from .appointment import Appointment, Post
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import code_problem, is_country_code
 from .dates import DateLike, PartialDate, optional_date
-from .exceptions import ErrorDetail
+from .exceptions import ErrorDetail, ValidationError
 from .fatality import Fatality
 from .mandate import Mandate
 from .personnel import FigureKind, PersonnelFigure
@@ -199,6 +199,23 @@ def slug_of(text: str) -> str:
     return "-".join(part for part in re.split(r"[^a-z0-9]+", text.lower()) if part) if isinstance(text, str) else text
 
 
+_Member = TypeVar("_Member", bound=enum.Enum)
+
+
+def _member(enum_type: type[_Member], value: _Member | str, name: str) -> _Member:
+    """Return ``value`` as a member of ``enum_type``, accepting its value as text.
+
+    Raises:
+        ValidationError: If ``value`` is neither a member nor a member's value.
+    """
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        raise ValidationError([ErrorDetail(path=name, message=f"'{name}' {enum_message(enum_type, value)}")]) from None
+
+
 def _latest_first(records: Iterable[_Record], date_of: Any) -> list[_Record]:
     """Sort records newest first; undated records count as the oldest."""
     return sorted(records, key=lambda r: (date_of(r) is not None, date_of(r) or PartialDate(year=1)), reverse=True)
@@ -337,10 +354,18 @@ class Mission:
 
     # --- contributions --------------------------------------------------------------------
 
-    def _select(self, status: ContributionStatus | None, kind: ContributionKind | None) -> Iterable[Contribution]:
-        return (c for c in self.contributions if (status is None or c.status is status) and (kind is None or c.kind is kind))
+    def _select(self, status: ContributionStatus | str | None, kind: ContributionKind | str | None) -> Iterable[Contribution]:
+        wanted_status = None if status is None else _member(ContributionStatus, status, "status")
+        wanted_kind = None if kind is None else _member(ContributionKind, kind, "kind")
+        return (
+            c
+            for c in self.contributions
+            if (wanted_status is None or c.status is wanted_status) and (wanted_kind is None or c.kind is wanted_kind)
+        )
 
-    def contributors(self, status: ContributionStatus | None = None, kind: ContributionKind | None = None) -> tuple[str, ...]:
+    def contributors(
+        self, status: ContributionStatus | str | None = None, kind: ContributionKind | str | None = None
+    ) -> tuple[str, ...]:
         """Return the ids of the contributors, in order of first mention, optionally filtered.
 
         Args:
@@ -358,7 +383,7 @@ class Mission:
         return tuple(c for c in self.contributions if c.contributor == contributor)
 
     def latest_claims(
-        self, status: ContributionStatus | None = None, kind: ContributionKind | None = None
+        self, status: ContributionStatus | str | None = None, kind: ContributionKind | str | None = None
     ) -> tuple[Contribution, ...]:
         """Return one claim for each contributor and kind: the most recent, optionally filtered.
 
@@ -386,7 +411,9 @@ class Mission:
                 )
         return tuple(latest.values())
 
-    def total_strength(self, status: ContributionStatus | None = None, kind: ContributionKind | None = None) -> Strength:
+    def total_strength(
+        self, status: ContributionStatus | str | None = None, kind: ContributionKind | str | None = None
+    ) -> Strength:
         """Add up the strengths of the contributions, optionally filtered by status and kind.
 
         Each contributor and kind is counted once, from its most recent claim (see
@@ -405,9 +432,9 @@ class Mission:
 
     def personnel_figure(
         self,
-        kind: FigureKind = FigureKind.ACTUAL,
+        kind: FigureKind | str = FigureKind.ACTUAL,
         on: DateLike | None = None,
-        personnel: Iterable[ContributionKind] | None = None,
+        personnel: Iterable[ContributionKind | str] | None = None,
     ) -> PersonnelFigure | None:
         """Return the latest mission-wide personnel figure of ``kind`` known by ``on``.
 
@@ -421,24 +448,26 @@ class Mission:
             The most recent such figure, or None.
         """
         cutoff = None if on is None else PartialDate.coerce(on).latest()
-        wanted = None if personnel is None else frozenset(personnel)
+        wanted_kind = _member(FigureKind, kind, "kind")
+        wanted = None if personnel is None else frozenset(_member(ContributionKind, p, "personnel") for p in personnel)
         figures = [
             f
             for f in self.personnel
-            if f.kind is kind
+            if f.kind is wanted_kind
             and (cutoff is None or f.as_of is None or f.as_of.earliest() <= cutoff)
             and (wanted is None or frozenset(f.personnel) == wanted)
         ]
         ordered = _latest_first(figures, lambda f: f.as_of)
         return ordered[0] if ordered else None
 
-    def positions_by(self, stance: Stance) -> tuple[Position, ...]:
+    def positions_by(self, stance: Stance | str) -> tuple[Position, ...]:
         """Return the positions with ``stance``, in recorded order.
 
         Args:
             stance: The stance, e.g. `Stance.OPPOSES`.
         """
-        return tuple(p for p in self.positions if p.stance is stance)
+        wanted = _member(Stance, stance, "stance")
+        return tuple(p for p in self.positions if p.stance is wanted)
 
     def mandate_on(self, day: DateLike) -> Mandate | None:
         """Return the mandate in force on ``day``.
@@ -465,7 +494,7 @@ class Mission:
         ordered = _latest_first(self.mandates, lambda m: m.start)
         return ordered[0] if ordered else None
 
-    def holder_on(self, post: Post, day: DateLike) -> Appointment | None:
+    def holder_on(self, post: Post | str, day: DateLike) -> Appointment | None:
         """Return the appointment of whoever held ``post`` on ``day``.
 
         Args:
@@ -475,7 +504,8 @@ class Mission:
         Returns:
             The appointment that began last among those that may include ``day``, or None.
         """
-        held = [a for a in self.appointments if a.post is post and a.held_on(day)]
+        wanted = _member(Post, post, "post")
+        held = [a for a in self.appointments if a.post is wanted and a.held_on(day)]
         ordered = _latest_first(held, lambda a: a.start)
         return ordered[0] if ordered else None
 

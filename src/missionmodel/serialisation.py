@@ -22,15 +22,19 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import typing
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+import attrs
 import yaml
 
+from ._atomic import atomic_writer
 from ._converter import converter
+from .dates import PartialDate
 from .exceptions import ErrorDetail, FormatError, ValidationError
 from .mission import Mission
+from .strength import Strength
 
 __all__ = ["Format", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
 
@@ -51,9 +55,9 @@ def to_dict(obj: Any) -> dict[str, Any]:
     Returns:
         A dict of str, int, list and dict values only, ready for JSON or YAML.
     """
-    data = converter.unstructure(obj)
-    if not isinstance(data, dict):
+    if not attrs.has(type(obj)) or isinstance(obj, (Strength, PartialDate)):
         raise TypeError(f"to_dict() takes a record such as a Mission (got {type(obj).__name__})")
+    data: dict[str, Any] = converter.unstructure(obj)
     return data
 
 
@@ -97,36 +101,78 @@ def dumps(obj: Any, format: Format = "json") -> str:
     raise FormatError(f"format must be 'json' or 'yaml' (got {format!r})")
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(f"duplicate key {key!r}")
+        data[key] = value
+    return data
+
+
+class _StrictSafeLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses duplicate keys and aliases (no silent overrides, no alias bombs)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not accepted; write the value out in full", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, typing.Hashable) and key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            if isinstance(key, typing.Hashable):
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _parse(text: str, format: Format) -> Any:
-    if format == "json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
+    if format not in ("json", "yaml"):
+        raise FormatError(f"format must be 'json' or 'yaml' (got {format!r})")
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str (got {type(text).__name__})")
+    name = "JSON" if format == "json" else "YAML"
+    try:
+        if format == "json":
+            return json.loads(text, object_pairs_hook=_unique_keys)
+        return yaml.load(text, Loader=_StrictSafeLoader)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}",
+            line=error.lineno,
+            column=error.colno,
+        ) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        if mark is not None:
             raise FormatError(
-                f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}",
-                line=error.lineno,
-                column=error.colno,
+                f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}",
+                line=mark.line + 1,
+                column=mark.column + 1,
             ) from None
-    if format == "yaml":
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            problem = getattr(error, "problem", None) or str(error)
-            if mark is not None:
-                raise FormatError(
-                    f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}",
-                    line=mark.line + 1,
-                    column=mark.column + 1,
-                ) from None
-            raise FormatError(f"invalid YAML: {problem}") from None
-    raise FormatError(f"format must be 'json' or 'yaml' (got {format!r})")
+        raise FormatError(f"invalid YAML: {problem}") from None
+    except RecursionError:
+        raise FormatError(f"invalid {name}: nested too deeply") from None
+    except ValueError as error:  # a duplicate JSON key, or an integer too long to convert
+        raise FormatError(f"invalid {name}: {error}") from None
 
 
 def loads(text: str, cls: type[T] = Mission, format: Format = "json") -> T:  # type: ignore[assignment]
     """Read a record from JSON or YAML text and validate it.
 
-    YAML is read with ``yaml.safe_load`` only.
+    YAML is read with a ``yaml.SafeLoader`` that also refuses duplicate keys and aliases; JSON
+    with duplicate keys is refused too, so that no value is silently overridden.
 
     Args:
         text: The text.
@@ -170,22 +216,18 @@ def load(path: str | os.PathLike[str], cls: type[T] = Mission) -> T:  # type: ig
         OSError: If the file cannot be read.
     """
     format = format_of(path)
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FormatError(
+            f"{os.fspath(path)}: not UTF-8 text (byte {error.object[error.start]:#04x} at offset {error.start})"
+        ) from None
     try:
         return loads(text, cls, format)
     except ValidationError as error:
         raise ValidationError(error.errors, subject=os.fspath(path)) from None
     except FormatError as error:
         raise FormatError(f"{os.fspath(path)}: {error}", line=error.line, column=error.column) from None
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def dump(obj: Any, path: str | os.PathLike[str]) -> None:
@@ -203,18 +245,6 @@ def dump(obj: Any, path: str | os.PathLike[str]) -> None:
         FormatError: If the suffix is unknown.
         OSError: If the folder cannot be written.
     """
-    target = Path(path)
-    text = dumps(obj, format_of(target))
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600): give it the mode of the file it replaces, or
-        # the mode a new file would get under the current umask.
-        os.chmod(temporary, _mode_for(target))
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    text = dumps(obj, format_of(path))
+    with atomic_writer(path) as handle:
+        handle.write(text)

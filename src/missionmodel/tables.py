@@ -16,12 +16,13 @@ Example:
 from __future__ import annotations
 
 import csv
+import itertools
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._atomic import atomic_writer
 from .dates import PartialDate
 from .mission import Mission
 from .place import Place
@@ -241,21 +242,16 @@ def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequen
     iterator = iter(rows)
     first = next(iterator, None)
     header = list(columns) if columns is not None else (list(first) if first is not None else [])
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            if header:
-                writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
-                writer.writeheader()
-                if first is not None:
-                    writer.writerow(first)
-                    writer.writerows(iterator)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_writer(target, newline="") as handle:
+        if header:
+            writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+            writer.writeheader()
+            if first is not None:
+                for index, row in enumerate(itertools.chain([first], iterator)):
+                    try:
+                        writer.writerow(row)
+                    except ValueError as error:
+                        raise ValueError(f"row {index}: {error}") from None
 
 
 def to_dataframe(rows: Iterable[Row], columns: Sequence[str] | None = None) -> pandas.DataFrame:
