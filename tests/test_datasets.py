@@ -93,7 +93,9 @@ def test_json_round_trip(name: str) -> None:
 def test_every_record_cites_a_declared_source(name: str) -> None:
     mission = datasets.load(name)
     declared = {source.id for source in mission.sources}
-    records = mission.mandates + mission.contributions + mission.personnel + mission.appointments + mission.positions
+    records = (
+        mission.mandates + mission.contributions + mission.personnel + mission.appointments + mission.positions + mission.actors
+    )
     assert records
     for record in records:
         assert record.sources, record
@@ -586,3 +588,15 @@ def test_unifil_approximate_figures_are_marked_approximate(unifil: mm.Mission) -
 def test_unifil_mandates_succeed_one_another(unifil: mm.Mission) -> None:
     assert unifil.mandate_on("2025-08-27").authority.instrument == "S/RES/1701 (2006)"
     assert unifil.mandate_on("2027-06-01") is None
+
+
+@pytest.mark.parametrize("name", ["isf", "unifil"])
+def test_every_declared_source_is_cited_and_the_mission_facts_are_sourced(name: str) -> None:
+    mission = datasets.load(name)
+    assert mission.profile_sources
+    cited = set(mission.profile_sources)
+    for record in (
+        mission.mandates + mission.contributions + mission.personnel + mission.appointments + mission.positions + mission.actors
+    ):
+        cited |= set(record.sources)
+    assert cited == {source.id for source in mission.sources}

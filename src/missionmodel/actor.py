@@ -17,7 +17,7 @@ import enum
 
 import attrs
 
-from ._checks import SLUG, checked, raise_if, type_problems
+from ._checks import SLUG, as_tuple, checked, raise_if, type_problems
 from ._fields import check_country
 from .countries import code_problem, country_name, is_country_code
 from .exceptions import ErrorDetail, ValidationError
@@ -81,6 +81,7 @@ class Actor:
         kind: What kind of actor it is.
         country: The alpha-3 code of the country it belongs to, if any (a ministry's state, a
             commander's nationality, an NGO's country).
+        sources: Ids of the sources that report who the actor is (a person's nationality, say).
 
     Example:
         >>> Actor(id="jasper-jeffers", name="Jasper Jeffers", kind=ActorKind.PERSON, country="USA").country
@@ -91,6 +92,7 @@ class Actor:
     name: str
     kind: ActorKind
     country: str | None = attrs.field(default=None, metadata=checked(check_country))
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         raise_if(type_problems(self), self)

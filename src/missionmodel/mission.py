@@ -104,7 +104,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("positions", "actor"),
     ("appointments", "holder"),
 )
-_CITING: tuple[str, ...] = ("mandates", "contributions", "personnel", "appointments", "positions", "fatalities")
+_CITING: tuple[str, ...] = ("mandates", "contributions", "personnel", "appointments", "positions", "fatalities", "actors")
 
 
 def _indexed(values: Mapping[str, Any], name: str) -> Iterable[tuple[int, Any]]:
@@ -159,6 +159,14 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
     for collection_name, field_name in _REFERENCES:
         for index, record in _indexed(values, collection_name):
             check_reference(getattr(record, field_name, None), f"{collection_name}[{index}].{field_name}")
+    for position, source_id in _indexed(values, "profile_sources"):
+        if isinstance(source_id, str) and source_id not in declared_sources:
+            problems.append(
+                ErrorDetail(
+                    path=f"profile_sources[{position}]",
+                    message=f"cites source {source_id!r}, which is not declared in 'sources'",
+                )
+            )
     for collection_name in _CITING:
         for index, record in _indexed(values, collection_name):
             cited = getattr(record, "sources", ())
@@ -244,6 +252,8 @@ class Mission:
         established: When it was established.
         ended: When it ended.
         lead: Actor id of who leads it (the UN, a lead nation, a board).
+        profile_sources: Ids of the sources for the mission's own facts: its name, kind,
+            status, area, countries, headquarters, dates and lead.
         mandates: Its mandates, oldest first.
         contributions: Contributions, one claim each.
         personnel: Figures reported for the mission's personnel as a whole, planned or actual.
@@ -272,6 +282,7 @@ class Mission:
     established: PartialDate | None = attrs.field(default=None, converter=optional_date)
     ended: PartialDate | None = attrs.field(default=None, converter=optional_date)
     lead: str | None = None
+    profile_sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     mandates: tuple[Mandate, ...] = attrs.field(factory=tuple, converter=as_tuple)
     contributions: tuple[Contribution, ...] = attrs.field(factory=tuple, converter=as_tuple)
     personnel: tuple[PersonnelFigure, ...] = attrs.field(factory=tuple, converter=as_tuple)

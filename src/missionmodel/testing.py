@@ -151,18 +151,20 @@ def sources(draw: st.DrawFn, source_id: str | None = None) -> Source:
 
 
 @st.composite
-def actors(draw: st.DrawFn, actor_id: str | None = None) -> Actor:
+def actors(draw: st.DrawFn, actor_id: str | None = None, source_ids: Sequence[str] = ()) -> Actor:
     """Declared actors (not states known by their code), with an optional fixed id.
 
     Args:
         draw: Supplied by hypothesis.
         actor_id: The id to give; drawn when None.
+        source_ids: Ids of sources that may be cited.
     """
     return Actor(
         id=actor_id if actor_id is not None else draw(slugs()),
         name=draw(texts()),
         kind=draw(st.sampled_from(ActorKind)),
         country=draw(st.none() | country_codes()),
+        sources=draw(_cited(source_ids)),
     )
 
 
@@ -417,12 +419,13 @@ def missions(draw: st.DrawFn, max_records: int = 5) -> Mission:
         established=established,
         ended=ended,
         lead=draw(st.none() | _actor_refs(actor_ids)),
+        profile_sources=draw(_cited(source_ids)),
         mandates=draw(st.lists(mandates(source_ids), max_size=max_records)),
         contributions=draw(st.lists(contributions(actor_ids, source_ids), max_size=max_records)),
         personnel=draw(st.lists(personnel_figures(source_ids), max_size=2)),
         appointments=terms,
         positions=draw(st.lists(positions(actor_ids, source_ids), max_size=max_records)),
         fatalities=draw(st.lists(fatalities(source_ids), max_size=max_records)),
-        actors=[draw(actors(actor_id)) for actor_id in actor_ids],
+        actors=[draw(actors(actor_id, source_ids)) for actor_id in actor_ids],
         sources=[draw(sources(source_id)) for source_id in source_ids],
     )
