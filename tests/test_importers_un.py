@@ -411,3 +411,25 @@ def test_a_file_that_is_not_utf8_is_a_format_error(tmp_path: Path) -> None:
     path.write_bytes(text.encode("latin-1"))
     with pytest.raises(FormatError, match=r"latin1.csv: not UTF-8 text \(invalid continuation byte at byte \d+\)"):
         un.read_contributions(path)
+
+
+def test_implausible_and_non_ascii_counts_are_rejected_with_a_short_message():
+    import io
+
+    from missionmodel.importers import un as un_importer
+
+    header = (
+        "contribution_id,contributing_country,isocode3,m49_code,mission_acronym,personnel_type,"
+        "female_personnel,male_personnel,last_reporting_date\n"
+    )
+    rows = (
+        "1,Indonesia,IDN,360,UNIFIL,Troops," + "9" * 5000 + ",3,2024-09-30\n"
+        "2,Indonesia,IDN,360,UNIFIL,Troops,\u0662\u0665,3,2024-09-30\n"
+        "3,Indonesia,IDN,360,UNIFIL,Troops,25,3,2024-09-30\n"
+    )
+    result = un_importer.read_contributions(io.StringIO(header + rows))
+    assert [str(issue) for issue in result.report.rejected] == [
+        "line 2, female_personnel: is implausibly large for a count (got '" + "9" * 37 + "'...)",
+        "line 3, female_personnel: must be a whole number (got '\u0662\u0665')",
+    ]
+    assert result.report.rows_taken == 1

@@ -45,7 +45,10 @@ def test_problems_are_reported_together():
     ]
     with pytest.raises(mm.ValidationError) as info:
         PersonnelFigure(
-            kind=FigureKind.ACTUAL, strength=5, approximate=1, personnel=[mm.ContributionKind.TROOPS] * 2  # type: ignore[arg-type]
+            kind=FigureKind.ACTUAL,
+            strength=5,
+            approximate=1,
+            personnel=[mm.ContributionKind.TROOPS] * 2,  # type: ignore[arg-type]
         )
     assert [(e.path, e.message) for e in info.value.errors] == [
         ("approximate", "'approximate' must be bool (got 1 that is an int)"),

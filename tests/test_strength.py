@@ -144,3 +144,12 @@ def test_hull_contains_both_bounds(a, b):
 @given(strengths())
 def test_coerce_reads_back_the_canonical_form(a):
     assert Strength.coerce(a._to_canonical()) == a
+
+
+def test_range_bounds_of_the_wrong_type_are_named_as_written():
+    with pytest.raises(ValidationError) as info:
+        Strength.coerce({"min": "5", "max": True})
+    assert [e.message for e in info.value.errors] == [
+        "has 'min' of the wrong type: must be int (got '5' that is a str); "
+        "has 'max' of the wrong type: must be int (got True that is a bool)"
+    ]

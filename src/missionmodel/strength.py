@@ -195,7 +195,16 @@ class Strength:
             elif "min" not in value:
                 problem = "needs 'min' in a strength range (use 0 for 'up to')"
             else:
-                return cls(low=value["min"], high=value.get("max"))
+                wrong = [
+                    f"has '{key}' of the wrong type: must be int (got {describe(value[key])})"
+                    for key in ("min", "max")
+                    if key in value
+                    and not (key == "max" and value[key] is None)
+                    and (not isinstance(value[key], int) or isinstance(value[key], bool))
+                ]
+                if not wrong:
+                    return cls(low=value["min"], high=value.get("max"))
+                problem = "; ".join(wrong)
         raise ValidationError([ErrorDetail(path="", message=problem)], subject="Strength")
 
     def _to_canonical(self) -> int | str | dict[str, int]:

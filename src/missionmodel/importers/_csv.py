@@ -29,12 +29,20 @@ T = TypeVar("T")
 CsvSource = str | os.PathLike[str] | IO[str]
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
-_DMY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: 00:00(?::00)?)?$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_INTEGRAL_FLOAT = re.compile(r"^([+-]?\d+)\.0+$")
-_DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+# ASCII digits only: other scripts' digits (which int() would accept) are not what these files hold.
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
+_DMY_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?: 00:00(?::00)?)?$")
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_INTEGRAL_FLOAT = re.compile(r"^([+-]?[0-9]+)\.0+$")
+_DECIMAL = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?[0-9]+,[0-9]+$")
+_MAX_DIGITS = 9
+"""The most digits a count may have: no count in these files reaches a billion."""
+
+
+def shown(value: str) -> str:
+    """``repr(value)``, cut short for a message when the cell is long."""
+    return repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
 
 
 def normalise(name: str) -> str:
@@ -141,14 +149,16 @@ class Cells:
         value = self.text(name, required=required)
         if value is None:
             return None
-        if (value.isascii() and value.isdigit()) or _INTEGER.match(value):
-            number = int(value)
-        else:
-            match = _INTEGRAL_FLOAT.match(value)
-            if not match:
-                self.problem(name, f"must be a whole number (got {value!r})")
-                return None
-            number = int(match.group(1))
+        match = _INTEGER.match(value) or _INTEGRAL_FLOAT.match(value)
+        if not match:
+            self.problem(name, f"must be a whole number (got {shown(value)})")
+            return None
+        digits = match.group(1) if match.re is _INTEGRAL_FLOAT else value
+        if len(digits.lstrip("+-").lstrip("0")) > _MAX_DIGITS:
+            self.problem(name, f"is implausibly large for a count (got {shown(value)})")
+            return None
+        number = int(digits)
+        if match.re is _INTEGRAL_FLOAT:
             self.warn(name, f"read {value!r} as the whole number {number}")
         if number < 0 and not negative:
             self.problem(name, f"must not be negative (got {number})")
@@ -166,7 +176,7 @@ class Cells:
             number = float(value.replace(",", "."))
             self.warn(name, f"read the decimal comma in {value!r} as {number!r}")
             return number
-        self.problem(name, f"must be a number (got {value!r})")
+        self.problem(name, f"must be a number (got {shown(value)})")
         return None
 
     def date(self, name: str, *, required: bool = False, day_first: bool = False) -> PartialDate | None:
@@ -187,14 +197,14 @@ class Cells:
         else:
             other = _DMY_DATE.match(value)
             if not other:
-                self.problem(name, f"must be a date as YYYY-MM-DD or dd/mm/YYYY (got {value!r})")
+                self.problem(name, f"must be a date as YYYY-MM-DD or dd/mm/YYYY (got {shown(value)})")
                 return None
             day, month, year = (int(part) for part in other.groups())
             day_month_year = (day, month, year)
         try:
             datetime.date(year, month, day)
         except ValueError as error:
-            self.problem(name, f"is not a real date (got {value!r}: {error})")
+            self.problem(name, f"is not a real date (got {shown(value)}: {error})")
             return None
         if day_month_year is not None and not day_first:
             self.warn(name, f"read the date {value!r} as day/month/year: {year:04d}-{month:02d}-{day:02d}")

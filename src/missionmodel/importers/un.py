@@ -33,7 +33,7 @@ from ..mission import Mission, MissionKind, MissionStatus, slug_of
 from ..place import Place
 from ..sources import Source
 from ..strength import Strength
-from ._csv import Cells, CsvSource, Layout, RowParser, country_code, run
+from ._csv import Cells, CsvSource, Layout, RowParser, country_code, run, shown
 from .result import ImportResult, MissionEntry
 
 __all__ = [
@@ -115,7 +115,7 @@ def _status(cells: Cells) -> MissionStatus | None:
         return None
     canonical = {"yes": "Yes", "no": "No"}.get(value.casefold())
     if canonical is None:
-        cells.problem("mission_isactive", f"must be 'Yes' or 'No' (got {value!r})")
+        cells.problem("mission_isactive", f"must be 'Yes' or 'No' (got {shown(value)})")
         return None
     if value != canonical:
         cells.warn("mission_isactive", f"read {value!r} as {canonical!r}")
@@ -376,10 +376,10 @@ def _m49(cells: Cells) -> int | None:
     try:
         number = float(value)
     except ValueError:
-        cells.problem("m49_code", f"must be a number (got {value!r})")
+        cells.problem("m49_code", f"must be a number (got {shown(value)})")
         return None
     if not math.isfinite(number) or number != int(number) or number < 0:
-        cells.problem("m49_code", f"must be a whole number (got {value!r})")
+        cells.problem("m49_code", f"must be a whole number (got {shown(value)})")
         return None
     return int(number)
 
@@ -422,7 +422,7 @@ def _gender(cells: Cells) -> Gender | None:
     try:
         return Gender(value.casefold())
     except ValueError:
-        cells.problem("gender", f"must be 'Female', 'Male' or empty (got {value!r})")
+        cells.problem("gender", f"must be 'Female', 'Male' or empty (got {shown(value)})")
         return None
 
 
