@@ -277,6 +277,22 @@ def check_slug(value: object, path: str, problems: list[ErrorDetail]) -> None:
         )
 
 
+@cache
+def at_least(minimum: int) -> Checker:
+    """A field check that appends a problem when an int is below ``minimum``.
+
+    Args:
+        minimum: The smallest value allowed (0 for a count).
+    """
+
+    def check(value: Any, path: str, problems: list[ErrorDetail]) -> None:
+        if isinstance(value, int) and not isinstance(value, bool) and value < minimum:
+            rule = "must not be negative" if minimum == 0 else f"must be at least {minimum:,}"
+            problems.append(ErrorDetail(path=path, message=f"{label(path)} {rule} (got {value:,})"))
+
+    return check
+
+
 def check_url(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem if ``value`` is a string that is not an http(s) address."""
     if isinstance(value, str) and not value.startswith(("http://", "https://")):

@@ -18,7 +18,7 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, checked, raise_if, type_problems
+from ._checks import as_tuple, at_least, checked, raise_if, type_problems
 from .actor import check_actor_id
 from .dates import PartialDate, optional_date
 from .exceptions import ErrorDetail
@@ -100,12 +100,6 @@ class ContributionStatus(enum.Enum):
     """Refused by the contributor, or not accepted."""
 
 
-def check_count(value: object, path: str, problems: list[ErrorDetail]) -> None:
-    """Append a problem when an int count of personnel is negative."""
-    if isinstance(value, int) and value < 0:
-        problems.append(ErrorDetail(path=path, message=f"'{path}' must not be negative (got {value:,})"))
-
-
 def gender_problem(strength: Strength, female: int | None, male: int | None, problems: list[ErrorDetail]) -> None:
     """Append a problem when the women and men reported do not fit the strength."""
     if female is None and male is None:
@@ -153,8 +147,8 @@ class Contribution:
     kind: ContributionKind
     status: ContributionStatus
     strength: Strength = attrs.field(factory=Strength.unknown, converter=strength_converter)
-    female: int | None = attrs.field(default=None, metadata=checked(check_count))
-    male: int | None = attrs.field(default=None, metadata=checked(check_count))
+    female: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
+    male: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
     as_of: PartialDate | None = attrs.field(default=None, converter=optional_date)
     role: str | None = None
     caveats: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)

@@ -18,7 +18,7 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, checked, raise_if, type_problems
+from ._checks import as_tuple, at_least, checked, raise_if, type_problems
 from ._fields import check_period
 from .dates import DateLike, PartialDate, optional_date
 from .exceptions import ErrorDetail
@@ -99,11 +99,6 @@ class Task(enum.Enum):
     """Administer a territory for a transition."""
 
 
-def _check_vote_count(value: object, path: str, problems: list[ErrorDetail]) -> None:
-    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
-        problems.append(ErrorDetail(path=path, message=f"'{path}' must not be negative (got {value})"))
-
-
 @attrs.frozen(slots=True, kw_only=True)
 class Vote:
     """How a body voted on an instrument, as far as reported.
@@ -126,9 +121,9 @@ class Vote:
         'unanimous (5,511th meeting)'
     """
 
-    in_favour: int | None = attrs.field(default=None, metadata=checked(_check_vote_count))
-    against: int | None = attrs.field(default=None, metadata=checked(_check_vote_count))
-    abstentions: int | None = attrs.field(default=None, metadata=checked(_check_vote_count))
+    in_favour: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
+    against: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
+    abstentions: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
     unanimous: bool = False
     meeting: str | None = None
 

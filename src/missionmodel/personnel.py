@@ -20,7 +20,7 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, checked, raise_if, type_problems
+from ._checks import as_tuple, at_least, checked, raise_if, type_problems
 from .contribution import ContributionKind
 from .dates import PartialDate, optional_date
 from .exceptions import ErrorDetail
@@ -39,11 +39,6 @@ class FigureKind(enum.Enum):
     """A size announced or planned, such as a commander's stated target."""
     ACTUAL = "actual"
     """Personnel reported as serving at the date given."""
-
-
-def _check_country_count(value: object, path: str, problems: list[ErrorDetail]) -> None:
-    if isinstance(value, int) and not isinstance(value, bool) and value < 1:
-        problems.append(ErrorDetail(path=path, message=f"'{path}' must be at least 1 (got {value})"))
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -71,7 +66,7 @@ class PersonnelFigure:
     strength: Strength = attrs.field(converter=strength_converter)
     personnel: tuple[ContributionKind, ...] = attrs.field(factory=tuple, converter=as_tuple)
     approximate: bool = False
-    contributing_countries: int | None = attrs.field(default=None, metadata=checked(_check_country_count))
+    contributing_countries: int | None = attrs.field(default=None, metadata=checked(at_least(1)))
     as_of: PartialDate | None = attrs.field(default=None, converter=optional_date)
     note: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
