@@ -36,7 +36,6 @@ def test_precision_and_contains():
 
 def test_coerce():
     assert PartialDate.coerce(datetime.date(2026, 2, 19)) == PartialDate.parse("2026-02-19")
-    assert PartialDate.coerce(datetime.datetime(2026, 2, 19, 12, 0)) == PartialDate.parse("2026-02-19")
     assert PartialDate.coerce(1978) == PartialDate(year=1978)
     assert PartialDate.coerce("2026-02") == PartialDate(year=2026, month=2)
 
@@ -104,3 +103,10 @@ def test_ordering_is_transitive(a, b, c):
 def test_ordering_agrees_with_earliest_day(a, b):
     if a < b:
         assert a.earliest() <= b.earliest()
+
+
+def test_a_time_of_day_is_refused_rather_than_dropped():
+    assert PartialDate.coerce(datetime.datetime(2026, 2, 19)) == PartialDate.parse("2026-02-19")
+    with pytest.raises(ValidationError) as info:
+        PartialDate.coerce(datetime.datetime(2026, 2, 19, 10, 30))
+    assert info.value.errors[0].message == "must be a date without a time of day (got 2026-02-19 10:30:00)"

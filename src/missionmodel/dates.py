@@ -127,6 +127,11 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, datetime.datetime):
+            if value.time() != datetime.time(0, 0):
+                raise ValidationError(
+                    [ErrorDetail(path="", message=f"must be a date without a time of day (got {value.isoformat(sep=' ')})")],
+                    subject="PartialDate",
+                )
             return cls.from_date(value.date())
         if isinstance(value, datetime.date):
             return cls.from_date(value)
