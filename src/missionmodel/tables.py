@@ -7,8 +7,8 @@ the optional extra ``missionmodel[pandas]``). A strength is given as ``strength_
 ``strength_max`` (empty when there is no upper bound); lists are joined with ``"; "``.
 
 Example:
-    >>> from missionmodel import load
-    >>> rows = contribution_rows(load("src/missionmodel/datasets/unifil.yaml"))
+    >>> from missionmodel import datasets
+    >>> rows = contribution_rows(datasets.load("unifil"))
     >>> {key: rows[0][key] for key in ("mission", "contributor", "kind", "strength_min", "strength_max")}
     {'mission': 'unifil', 'contributor': 'IDN', 'kind': 'troops', 'strength_min': 1231, 'strength_max': 1231}
 """
@@ -86,8 +86,8 @@ def mission_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
         missions: One mission or several.
 
     Example:
-        >>> from missionmodel import load
-        >>> row = mission_rows(load("src/missionmodel/datasets/unifil.yaml"))[0]
+        >>> from missionmodel import datasets
+        >>> row = mission_rows(datasets.load("unifil"))[0]
         >>> row["id"], row["headquarters"], row["countries"]
         ('unifil', 'Naqoura', 'LBN')
     """
@@ -127,8 +127,8 @@ def contribution_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
         missions: One mission or several.
 
     Example:
-        >>> from missionmodel import load
-        >>> rows = contribution_rows(load("src/missionmodel/datasets/isf.yaml"))
+        >>> from missionmodel import datasets
+        >>> rows = contribution_rows(datasets.load("isf"))
         >>> list(rows[0])[:4]
         ['mission', 'contributor', 'kind', 'status']
     """
@@ -162,8 +162,8 @@ def position_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
         missions: One mission or several.
 
     Example:
-        >>> from missionmodel import load
-        >>> rows = position_rows(load("src/missionmodel/datasets/isf.yaml"))
+        >>> from missionmodel import datasets
+        >>> rows = position_rows(datasets.load("isf"))
         >>> sorted(rows[0]) == sorted(POSITION_COLUMNS)
         True
     """
@@ -192,8 +192,8 @@ def fatality_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
         missions: One mission or several.
 
     Example:
-        >>> from missionmodel import load
-        >>> fatality_rows(load("src/missionmodel/datasets/unifil.yaml"))
+        >>> from missionmodel import datasets
+        >>> fatality_rows(datasets.load("unifil"))
         []
     """
     rows: list[Row] = []
