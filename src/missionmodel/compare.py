@@ -31,7 +31,7 @@ from .appointment import Appointment, Post
 from .contribution import ContributionStatus
 from .dates import PartialDate
 from .mandate import Mandate
-from .mission import Mission
+from .mission import Mission, _latest_first
 from .personnel import FigureKind
 from .position import Stance
 
@@ -83,15 +83,8 @@ def _mandate_date(mandate: Mandate) -> PartialDate | None:
 
 
 def _latest_mandates(mission: Mission) -> list[Mandate]:
-    """The mandates, newest first; undated ones count as the oldest, ties keep recorded order."""
-    indexed = list(enumerate(mission.mandates))
-
-    def key(item: tuple[int, Mandate]) -> tuple[bool, PartialDate, int]:
-        index, mandate = item
-        date = _mandate_date(mandate)
-        return (date is not None, date or PartialDate(year=1), index)
-
-    return [mandate for _, mandate in sorted(indexed, key=key, reverse=True)]
+    """The mandates, newest first (by start, else adoption); undated ones count as the oldest."""
+    return _latest_first(mission.mandates, _mandate_date)
 
 
 def _instrument(mandate: Mandate) -> str:

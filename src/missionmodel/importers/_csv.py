@@ -22,6 +22,7 @@ from ..countries import is_country_code, suggest_code
 from ..dates import PartialDate
 from ..exceptions import FormatError, ValidationError
 from ..sources import Source
+from ..strength import Strength
 from .result import ImportReport, ImportResult, RowIssue
 
 T = TypeVar("T")
@@ -43,6 +44,19 @@ _MAX_DIGITS = 9
 def shown(value: str) -> str:
     """``repr(value)``, cut short for a message when the cell is long."""
     return repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+
+
+_STRENGTHS: dict[int, Strength] = {}
+
+
+def exact_strength(n: int) -> Strength:
+    """``Strength.exact(n)``, shared between rows: a large file repeats the same counts many times."""
+    found = _STRENGTHS.get(n)
+    if found is None:
+        if len(_STRENGTHS) > 100_000:
+            _STRENGTHS.clear()
+        found = _STRENGTHS[n] = Strength.exact(n)
+    return found
 
 
 def normalise(name: str) -> str:

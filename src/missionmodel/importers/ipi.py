@@ -17,8 +17,7 @@ from collections.abc import Iterator
 
 from ..contribution import Contribution, ContributionKind, ContributionStatus
 from ..sources import Source
-from ..strength import Strength
-from ._csv import Cells, CsvSource, Layout, RowParser, country_code, run
+from ._csv import Cells, CsvSource, Layout, RowParser, country_code, exact_strength, run
 from .result import ImportResult, MissionEntry
 
 __all__ = ["SOURCE", "read_contributions"]
@@ -104,7 +103,7 @@ def _parser(layout: Layout) -> RowParser[MissionEntry[Contribution]]:
                 contributor=contributor,
                 kind=kind,
                 status=ContributionStatus.DEPLOYED,
-                strength=Strength.exact(count or 0),
+                strength=exact_strength(count),
                 as_of=as_of,
                 sources=sources,
             )

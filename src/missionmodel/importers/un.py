@@ -32,8 +32,7 @@ from ..fatality import Fatality, Gender
 from ..mission import Mission, MissionKind, MissionStatus, slug_of
 from ..place import Place
 from ..sources import Source
-from ..strength import Strength
-from ._csv import Cells, CsvSource, Layout, RowParser, country_code, run, shown
+from ._csv import Cells, CsvSource, Layout, RowParser, country_code, exact_strength, run, shown
 from .result import ImportResult, MissionEntry
 
 __all__ = [
@@ -244,17 +243,6 @@ _CURRENT = Layout(
     ),
 )
 
-_STRENGTHS: dict[int, Strength] = {}
-
-
-def _exact(n: int) -> Strength:
-    found = _STRENGTHS.get(n)
-    if found is None:
-        if len(_STRENGTHS) > 100_000:
-            _STRENGTHS.clear()
-        found = _STRENGTHS[n] = Strength.exact(n)
-    return found
-
 
 def _contributions_parser(layout: Layout) -> RowParser[MissionEntry[Contribution]]:
     acronyms: dict[str, str] = {}
@@ -280,7 +268,7 @@ def _contributions_parser(layout: Layout) -> RowParser[MissionEntry[Contribution
             contributor=contributor,
             kind=kind,
             status=ContributionStatus.DEPLOYED,
-            strength=_exact(female + male),
+            strength=exact_strength(female + male),
             female=female,
             male=male,
             as_of=as_of,
