@@ -84,6 +84,23 @@ def enum_message(enum_type: type[enum.Enum], value: object) -> str:
     return text
 
 
+_Member = typing.TypeVar("_Member", bound=enum.Enum)
+
+
+def member(enum_type: type[_Member], value: _Member | str, name: str) -> _Member:
+    """Return ``value`` as a member of ``enum_type``, accepting its value as text (for query arguments).
+
+    Raises:
+        ValidationError: If ``value`` is neither a member nor a member's value; the path is ``name``.
+    """
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except (ValueError, TypeError):
+        raise ValidationError([ErrorDetail(path=name, message=f"'{name}' {enum_message(enum_type, value)}")]) from None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -16,6 +16,7 @@ from ._checks import as_tuple, checked, raise_if, type_problems
 from ._fields import check_period
 from .actor import check_actor_id
 from .dates import DateLike, PartialDate, optional_date
+from .timeline import in_force, terms_overlap
 
 __all__ = ["Appointment", "Post"]
 
@@ -46,6 +47,36 @@ class Post(enum.Enum):
     """The mission's chief of staff."""
     CHAIR = "chair"
     """The chair of a board or body that leads the mission."""
+    DEPUTY_SPECIAL_REPRESENTATIVE = "deputy_special_representative"
+    """A Deputy Special Representative of the Secretary-General (a mission may have several)."""
+    SECTOR_COMMANDER = "sector_commander"
+    """The commander of one of the mission's sectors (one for each sector)."""
+    COMPONENT_HEAD = "component_head"
+    """The head of one of the mission's components, such as a maritime task force."""
+
+    @property
+    def single_holder(self) -> bool:
+        """True for posts held by one person at a time (head of mission, force commander, ...).
+
+        Deputies, sector commanders and component heads may be several at once; for the
+        others a later holder ends the term of the earlier one (see `missionmodel.timeline`).
+
+        Example:
+            >>> Post.FORCE_COMMANDER.single_holder, Post.DEPUTY_HEAD_OF_MISSION.single_holder
+            (True, False)
+        """
+        return self not in _SEVERAL_HOLDERS
+
+
+_SEVERAL_HOLDERS = frozenset(
+    {
+        Post.DEPUTY_HEAD_OF_MISSION,
+        Post.DEPUTY_FORCE_COMMANDER,
+        Post.DEPUTY_SPECIAL_REPRESENTATIVE,
+        Post.SECTOR_COMMANDER,
+        Post.COMPONENT_HEAD,
+    }
+)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -57,8 +88,8 @@ class Appointment:
         holder: Actor id of the holder: a declared person, or a state's alpha-3 code when a
             state was given the post (as with a deputy command).
         start: When the term began.
-        end: When it ended; None while it lasts or when not known. A term ending on the day the
-            next begins does not overlap it.
+        end: The holder's last day in office; None while it lasts or when not known. On a
+            handover day (one term's end, the next one's start) the successor holds the post.
         sources: Ids of the sources that report it.
 
     Example:
@@ -78,36 +109,23 @@ class Appointment:
         raise_if(problems, self)
 
     def held_on(self, day: DateLike) -> bool:
-        """Tell whether the term may include ``day``.
+        """Tell whether the term may include ``day``, from its start to its end, both included.
 
-        The end day is a handover: a term that ends on ``day`` is not held on it, unless it also
-        starts then. A term without a start is taken to have begun at any earlier time.
+        A term without a start is taken to have begun at any earlier time, one without an end
+        not to have ended. This looks at this term alone: `Mission.holder_on` also lets a later
+        holder of a single-holder post end an earlier term and gives the successor a handover day.
 
         Args:
             day: The date to ask about.
         """
-        when = PartialDate.coerce(day)
-        if self.start is not None and when.latest() < self.start.earliest():
-            return False
-        if self.end is None:
-            return True
-        if self.end.precision == "day" and self.end != self.start:
-            return when.earliest() < self.end.earliest()
-        return when.earliest() <= self.end.latest()
+        return in_force(self.start, self.end, day)
 
     def overlaps(self, other: Appointment) -> bool:
-        """Tell whether two terms certainly overlap (a same-day handover does not).
+        """Tell whether two terms certainly overlap by more than a handover day.
+
+        A term with no end certainly covers only its start, since a successor may have ended it.
 
         Args:
             other: Another appointment.
         """
-
-        def starts_before_end(a: Appointment, b: Appointment) -> bool:
-            # True when a certainly starts before b certainly ends.
-            if b.end is None:
-                return True
-            if a.start is None:
-                return False
-            return a.start.latest() < b.end.earliest()
-
-        return starts_before_end(self, other) and starts_before_end(other, self)
+        return terms_overlap(self, other)

@@ -29,9 +29,10 @@ import attrs
 
 from .appointment import Appointment, Post
 from .contribution import ContributionStatus
-from .dates import PartialDate
+from .dates import DateLike, PartialDate
 from .mandate import Mandate
-from .mission import Mission, _latest_first
+from .mission import Mission
+from .timeline import effective_date, latest_first
 from .personnel import FigureKind
 from .position import Stance
 
@@ -78,13 +79,9 @@ def _name(mission: Mission, actor_id: str) -> str:
         return actor_id
 
 
-def _mandate_date(mandate: Mandate) -> PartialDate | None:
-    return mandate.start or mandate.authority.adopted
-
-
 def _latest_mandates(mission: Mission) -> list[Mandate]:
-    """The mandates, newest first (by start, else adoption); undated ones count as the oldest."""
-    return _latest_first(mission.mandates, _mandate_date)
+    """The mandates, newest first by effective date; undated ones count as the oldest."""
+    return latest_first(mission.mandates, effective_date)
 
 
 def _instrument(mandate: Mandate) -> str:
@@ -127,23 +124,25 @@ def _tasks(mission: Mission) -> str:
     return f"none listed in {label}; latest listed: {', '.join(_words(t.value) for t in with_tasks.tasks)} ({earlier})"
 
 
-def _contributors(mission: Mission, status: ContributionStatus) -> str:
-    selected = [c for c in mission.contributions if c.status is status]
-    if not selected:
+def _contributors(mission: Mission, status: ContributionStatus, on: PartialDate | None) -> str:
+    claims = mission.latest_claims(status=status, on=on)
+    if not claims:
         return _NONE_RECORDED
-    order = {contributor: index for index, contributor in reversed(list(enumerate(c.contributor for c in selected)))}
-    claims = sorted(mission.latest_claims(status=status), key=lambda claim: order[claim.contributor])
     declined = status is ContributionStatus.DECLINED
     parts = []
     for claim in claims:
         text = f"{_name(mission, claim.contributor)}, {_words(claim.kind.value)}"
         if not (declined and claim.strength.is_unknown):
             text += f": {claim.strength}"
-        if claim.as_of is not None:
-            text += f" ({claim.as_of})"
+        details = [str(claim.as_of)] if claim.as_of is not None else []
+        if claim.disputed:
+            others = sorted({_words(c.status.value) for c in claim.disputed_by})
+            details.append(f"disputed: also reported {', '.join(others)}")
+        if details:
+            text += f" ({'; '.join(details)})"
         parts.append(text)
-    if not declined:
-        parts.append(f"total recorded: {mission.total_strength(status=status)}")
+    if status.is_active and any(claim.kind.is_personnel for claim in claims):
+        parts.append(f"total recorded: {mission.total_strength(status=status, on=on)}")
     return "; ".join(parts)
 
 
@@ -151,8 +150,7 @@ def _figures(mission: Mission, kind: FigureKind) -> str:
     figures = [figure for figure in mission.personnel if figure.kind is kind]
     if not figures:
         return _NONE_RECORDED
-    newest_first = sorted(figures, key=lambda f: (f.as_of is not None, f.as_of or PartialDate(year=1)), reverse=True)
-    return "; ".join(str(figure) for figure in newest_first)
+    return "; ".join(str(figure) for figure in latest_first(figures, lambda f: f.as_of))
 
 
 def _command_day(mission: Mission) -> PartialDate | None:
@@ -160,20 +158,23 @@ def _command_day(mission: Mission) -> PartialDate | None:
     return max(starts) if starts else None
 
 
-def _holder(mission: Mission, post: Post) -> str:
-    day = _command_day(mission)
-    appointment: Appointment | None
+def _holder(mission: Mission, post: Post, on: PartialDate | None) -> str:
+    day = on or _command_day(mission)
+    held: tuple[Appointment, ...]
     if day is None:
         undated = [a for a in mission.appointments if a.post is post]
-        appointment = undated[-1] if undated else None
+        held = tuple(undated[-1:] if post.single_holder else undated)
     else:
-        appointment = mission.holder_on(post, day)
-    if appointment is None:
+        held = mission.holders_on(post, day)
+    if not held:
         return _NONE_RECORDED
-    text = _name(mission, appointment.holder)
-    if appointment.start is not None:
-        text += f" (from {appointment.start})"
-    return text
+    parts = []
+    for appointment in held:
+        text = _name(mission, appointment.holder)
+        if appointment.start is not None:
+            text += f" (from {appointment.start})"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _positions(mission: Mission, stance: Stance) -> str:
@@ -190,26 +191,30 @@ def _positions(mission: Mission, stance: Stance) -> str:
 # --- comparing two ------------------------------------------------------------------------
 
 
-def compare(a: Mission, b: Mission) -> tuple[ComparisonRow, ...]:
+def compare(a: Mission, b: Mission, on: DateLike | None = None) -> tuple[ComparisonRow, ...]:
     """Compare two missions aspect by aspect.
 
     The rows, in order: ``mission`` (name, kind, status); ``authorised by`` (the body and
     instrument of the latest mandate, with the earlier instruments); ``led by``; ``mandate
     tasks`` (of the latest mandate, or of the latest one that lists tasks, saying so);
-    ``contributors: <status>`` for each contribution status either mission records, listing each
-    contributor's latest claim per kind with its strength and date, then the total of the claims
-    recorded (not the mission's full strength when only some contingents are recorded; declined
-    claims get no total and show no strength unless one was given); ``personnel: planned`` and
+    ``contributors: <status>`` for each status that a current claim of either mission has (claims
+    resolved as `missionmodel.claims` says: a pledge later declined is listed as declined only),
+    listing each contributor's current claim per kind with its strength and date, marked when
+    same-time reports dispute it, then the total of the personnel recorded (not the mission's
+    full strength when only some contingents are recorded; declined, withdrawn and suspended
+    claims get no total, and declined ones show no strength unless one was given); ``personnel: planned`` and
     ``personnel: actual`` when either mission records such figures (each figure as reported,
     newest first); ``command:
     <post>`` for the force commander, the deputy force commander and any other post either
-    mission records, as of the latest appointment's start; and ``positions: <stance>`` for each
-    stance either mission records. A cell for which a mission records nothing reads ``none
-    recorded``.
+    mission records, as of ``on`` or else the latest appointment's start (every holder of a post
+    that takes several); and ``positions: <stance>`` for each stance either mission records. A
+    cell for which a mission records nothing reads ``none recorded``.
 
     Args:
         a: The mission shown on the left.
         b: The mission shown on the right.
+        on: Compare the missions as they stood on this date (see `Mission.as_of`); None for
+            everything recorded.
 
     Returns:
         The rows.
@@ -228,6 +233,9 @@ def compare(a: Mission, b: Mission) -> tuple[ComparisonRow, ...]:
         >>> row.right
         'none recorded'
     """
+    when = None if on is None else PartialDate.coerce(on)
+    if when is not None:
+        a, b = a.as_of(when), b.as_of(when)
     rows = [
         ComparisonRow(
             aspect="mission",
@@ -238,10 +246,12 @@ def compare(a: Mission, b: Mission) -> tuple[ComparisonRow, ...]:
         ComparisonRow(aspect="led by", left=_led_by(a), right=_led_by(b)),
         ComparisonRow(aspect="mandate tasks", left=_tasks(a), right=_tasks(b)),
     ]
-    statuses = {c.status for c in a.contributions + b.contributions}
+    statuses = {claim.status for mission in (a, b) for claim in mission.latest_claims()}
     rows.extend(
         ComparisonRow(
-            aspect=f"contributors: {_words(status.value)}", left=_contributors(a, status), right=_contributors(b, status)
+            aspect=f"contributors: {_words(status.value)}",
+            left=_contributors(a, status, when),
+            right=_contributors(b, status, when),
         )
         for status in ContributionStatus
         if status in statuses
@@ -254,7 +264,7 @@ def compare(a: Mission, b: Mission) -> tuple[ComparisonRow, ...]:
     )
     posts = {appointment.post for appointment in a.appointments + b.appointments}
     rows.extend(
-        ComparisonRow(aspect=f"command: {_words(post.value)}", left=_holder(a, post), right=_holder(b, post))
+        ComparisonRow(aspect=f"command: {_words(post.value)}", left=_holder(a, post, when), right=_holder(b, post, when))
         for post in Post
         if post in _COMMAND_POSTS or post in posts
     )

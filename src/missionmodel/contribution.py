@@ -18,7 +18,7 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, at_least, checked, raise_if, type_problems
+from ._checks import as_tuple, at_least, check_slug, checked, raise_if, type_problems
 from .actor import check_actor_id
 from .dates import PartialDate, optional_date
 from .exceptions import ErrorDetail
@@ -61,6 +61,16 @@ class ContributionKind(enum.Enum):
     """Transport, supplies, equipment."""
 
     @property
+    def is_personnel(self) -> bool:
+        """True for people; False for `FUNDING` and `LOGISTICS`, which totals of personnel leave out.
+
+        Example:
+            >>> ContributionKind.MEDICAL.is_personnel, ContributionKind.FUNDING.is_personnel
+            (True, False)
+        """
+        return self not in _NOT_PERSONNEL
+
+    @property
     def is_police(self) -> bool:
         """True for police of any kind: `POLICE`, `FORMED_POLICE_UNITS` and `INDIVIDUAL_POLICE`.
 
@@ -72,32 +82,52 @@ class ContributionKind(enum.Enum):
 
 
 _POLICE = frozenset({ContributionKind.POLICE, ContributionKind.FORMED_POLICE_UNITS, ContributionKind.INDIVIDUAL_POLICE})
+_NOT_PERSONNEL = frozenset({ContributionKind.FUNDING, ContributionKind.LOGISTICS})
 
 
 class ContributionStatus(enum.Enum):
     """Where a contribution stands, in the usual order of its lifecycle.
 
-    A contribution is usually ``offered``, then ``pledged``, ``confirmed`` and ``deployed``, and
-    at the end ``withdrawn``; an offer may instead be ``declined`` (by the contributor or the
-    mission).
+    A contribution is usually ``offered``, then ``pledged``, ``approved`` by the contributor's
+    own authorities, ``confirmed`` with the mission and ``deployed``; it may be ``suspended``
+    (put on hold) and at the end ``withdrawn``; an offer may instead be ``declined`` (by the
+    contributor or the mission). Statuses need not come in this order: the latest claim is the
+    current one whatever its status (see `missionmodel.claims`).
 
     Example:
-        >>> [status.value for status in ContributionStatus][:4]
-        ['offered', 'pledged', 'confirmed', 'deployed']
+        >>> [status.value for status in ContributionStatus][:5]
+        ['offered', 'pledged', 'approved', 'confirmed', 'deployed']
+        >>> ContributionStatus.SUSPENDED.is_active
+        False
     """
 
     OFFERED = "offered"
     """Said to be ready or willing, without a firm commitment."""
     PLEDGED = "pledged"
     """Committed publicly, e.g. at a pledging meeting."""
+    APPROVED = "approved"
+    """Authorised by the contributor's own authorities, e.g. a parliament's vote (Kosovo, April 2026)."""
     CONFIRMED = "confirmed"
     """Formally agreed with the mission."""
     DEPLOYED = "deployed"
     """On the ground."""
+    SUSPENDED = "suspended"
+    """Put on hold by the contributor (Indonesia, March 2026); may resume."""
     WITHDRAWN = "withdrawn"
-    """Was deployed and has left."""
+    """Was deployed and has left, or a pledge taken back."""
     DECLINED = "declined"
     """Refused by the contributor, or not accepted."""
+
+    @property
+    def is_active(self) -> bool:
+        """True unless the contribution is declined, withdrawn or suspended.
+
+        Totals and contributor lists with no status count the active claims only.
+        """
+        return self not in _INACTIVE
+
+
+_INACTIVE = frozenset({ContributionStatus.SUSPENDED, ContributionStatus.WITHDRAWN, ContributionStatus.DECLINED})
 
 
 def gender_problem(strength: Strength, female: int | None, male: int | None, problems: list[ErrorDetail]) -> None:
@@ -124,6 +154,8 @@ class Contribution:
     """One contributor's contribution of one kind, as reported at one time.
 
     Attributes:
+        id: An id for this claim (a lower-case slug), needed only for another claim to name it
+            in ``supersedes``.
         contributor: Actor id of the contributor; a state is its ISO 3166-1 alpha-3 code.
         kind: What is contributed.
         status: Where the contribution stands.
@@ -133,6 +165,8 @@ class Contribution:
         male: How many of them are men, when reported. When both ``female`` and ``male`` are
             given, their sum must be consistent with ``strength`` (equal to it when exact).
         as_of: When the report was true.
+        supersedes: The ``id`` of a claim of the same contributor that this one replaces, when
+            a source says so; it wins over dates (see `missionmodel.claims`).
         role: A role taken in the mission, e.g. ``"deputy command"``.
         caveats: Limits the contributor set, e.g. ``"humanitarian tasks only; no combat"``.
         sources: Ids of the sources that report it.
@@ -143,6 +177,7 @@ class Contribution:
         True
     """
 
+    id: str | None = attrs.field(default=None, metadata=checked(check_slug))
     contributor: str = attrs.field(metadata=checked(check_actor_id))
     kind: ContributionKind
     status: ContributionStatus
@@ -150,6 +185,7 @@ class Contribution:
     female: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
     male: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
     as_of: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    supersedes: str | None = attrs.field(default=None, metadata=checked(check_slug))
     role: str | None = None
     caveats: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
@@ -158,4 +194,6 @@ class Contribution:
         problems = type_problems(self)
         if not problems:
             gender_problem(self.strength, self.female, self.male, problems)
+        if self.id is not None and self.id == self.supersedes:
+            problems.append(ErrorDetail(path="supersedes", message=f"a claim cannot supersede itself ({self.id!r})"))
         raise_if(problems, self)

@@ -21,6 +21,7 @@ import attrs
 from ._checks import as_tuple, at_least, checked, raise_if, type_problems
 from ._fields import check_period
 from .dates import DateLike, PartialDate, optional_date
+from .timeline import effective_date, in_force
 from .exceptions import ErrorDetail
 from .strength import Strength, optional_strength
 
@@ -187,7 +188,7 @@ class Mandate:
         tasks: The tasks given.
         restrictions: Limits placed on the mission, e.g. ``"no combat operations"``.
         start: When the mandate took effect.
-        end: When it expires or expired, if set.
+        end: Its last day in force, if set.
         authorized_strength: The personnel ceiling it authorises, if any.
         sources: Ids of the sources that report it.
 
@@ -211,17 +212,20 @@ class Mandate:
         check_period(self.start, self.end, problems)
         raise_if(problems, self)
 
-    def in_force_on(self, day: DateLike) -> bool:
-        """Tell whether the mandate may be in force on ``day``.
+    @property
+    def effective(self) -> PartialDate | None:
+        """When the mandate takes effect: ``start``, else the adoption date of its instrument."""
+        return effective_date(self)
 
-        A mandate with no start is taken to have been in force from the beginning, one with no
-        end to be still in force. Partial dates count generously: a mandate that ends "2026"
-        is in force on any day of 2026.
+    def in_force_on(self, day: DateLike) -> bool:
+        """Tell whether the mandate may be in force on ``day``, from its effective date to its end, both included.
+
+        A mandate with no effective date is taken to have been in force from the beginning, one
+        with no end to be still in force. Partial dates count generously: a mandate that ends
+        "2026" is in force on any day of 2026. This looks at this mandate alone:
+        `Mission.mandate_on` also lets a later mandate supersede it.
 
         Args:
             day: The date to ask about.
         """
-        when = PartialDate.coerce(day)
-        if self.start is not None and when.latest() < self.start.earliest():
-            return False
-        return self.end is None or when.earliest() <= self.end.latest()
+        return in_force(self.effective, self.end, day)

@@ -26,14 +26,16 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
-from ._checks import as_tuple, check_slug, check_unique, enum_message, raise_if, type_problems
+from . import claims
+from ._checks import as_tuple, check_slug, check_unique, member, raise_if, type_problems
 from ._fields import check_country, check_period
 from .actor import Actor, check_actor_id
 from .appointment import Appointment, Post
+from .claims import Claim, PledgeGap, Standing
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import code_problem, is_country_code
 from .dates import DateLike, PartialDate, optional_date
@@ -45,10 +47,9 @@ from .place import Place, optional_place
 from .position import Position, Stance
 from .sources import Source
 from .strength import Strength
+from .timeline import conflicting_terms, effective_date, holders_on, known_by, latest_first, mandate_on
 
 __all__ = ["Mission", "MissionKind", "MissionStatus"]
-
-_Record = TypeVar("_Record", Mandate, Contribution, Appointment, Position, PersonnelFigure)
 
 
 class MissionKind(enum.Enum):
@@ -104,6 +105,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("positions", "actor"),
     ("appointments", "holder"),
 )
+_MOST_CONFLICTS = 20
+"""How many conflicting appointments are listed; the rest are counted."""
 _CITING: tuple[str, ...] = ("mandates", "contributions", "personnel", "appointments", "positions", "fatalities", "actors")
 
 
@@ -178,20 +181,47 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
                             message=f"cites source {source_id!r}, which is not declared in 'sources'",
                         )
                     )
-    appointments = [(i, a) for i, a in _indexed(values, "appointments") if isinstance(a, Appointment)]
-    for later, (j, second) in enumerate(appointments):
-        for i, first in appointments[:later]:
-            if first.post is second.post and first.overlaps(second):
-                problems.append(
-                    ErrorDetail(
-                        path=f"appointments[{j}]",
-                        message=(
-                            f"{second.holder!r} holds {second.post.value!r} at the same time as "
-                            f"{first.holder!r} (appointments[{i}])"
-                        ),
-                    )
-                )
+    _claim_links(values, problems)
+    appointments = [a if isinstance(a, Appointment) else None for a in (values.get("appointments") or ())]
+    pairs, total = conflicting_terms(appointments, limit=_MOST_CONFLICTS)
+    for i, j in pairs:
+        first, second = appointments[i], appointments[j]
+        assert first is not None and second is not None  # conflicting_terms skips unreadable records
+        problems.append(
+            ErrorDetail(
+                path=f"appointments[{j}]",
+                message=f"{second.holder!r} holds {second.post.value!r} at the same time as {first.holder!r} (appointments[{i}])",
+            )
+        )
+    if total > len(pairs):
+        problems.append(
+            ErrorDetail(
+                path="appointments",
+                message=f"{total - len(pairs):,} more pairs of appointments hold one post at the same time",
+            )
+        )
     return problems
+
+
+def _claim_links(values: Mapping[str, Any], problems: list[ErrorDetail]) -> None:
+    """Check contribution ids (unique) and ``supersedes`` (names a claim of the same contributor)."""
+    contributions = [(i, c) for i, c in _indexed(values, "contributions") if isinstance(c, Contribution)]
+    check_unique(((f"contributions[{i}].id", c.id) for i, c in contributions), "contribution", problems)
+    by_id = {c.id: c for _, c in contributions if c.id is not None}
+    for index, claim in contributions:
+        if claim.supersedes is None:
+            continue
+        target = by_id.get(claim.supersedes)
+        path = f"contributions[{index}].supersedes"
+        if target is None:
+            problems.append(ErrorDetail(path=path, message=f"names claim {claim.supersedes!r}, which no contribution has as its 'id'"))
+        elif target.contributor != claim.contributor:
+            problems.append(
+                ErrorDetail(
+                    path=path,
+                    message=f"names claim {claim.supersedes!r} of {target.contributor!r}, not of {claim.contributor!r}",
+                )
+            )
 
 
 def slug_of(text: str) -> str:
@@ -205,28 +235,6 @@ def slug_of(text: str) -> str:
         'un-mission-haiti-2'
     """
     return "-".join(part for part in re.split(r"[^a-z0-9]+", text.lower()) if part) if isinstance(text, str) else text
-
-
-_Member = TypeVar("_Member", bound=enum.Enum)
-
-
-def _member(enum_type: type[_Member], value: _Member | str, name: str) -> _Member:
-    """Return ``value`` as a member of ``enum_type``, accepting its value as text.
-
-    Raises:
-        ValidationError: If ``value`` is neither a member nor a member's value.
-    """
-    if isinstance(value, enum_type):
-        return value
-    try:
-        return enum_type(value)
-    except ValueError:
-        raise ValidationError([ErrorDetail(path=name, message=f"'{name}' {enum_message(enum_type, value)}")]) from None
-
-
-def _latest_first(records: Iterable[_Record], date_of: Any) -> list[_Record]:
-    """Sort records newest first; undated records count as the oldest."""
-    return sorted(records, key=lambda r: (date_of(r) is not None, date_of(r) or PartialDate(year=1)), reverse=True)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -365,28 +373,30 @@ class Mission:
 
     # --- contributions --------------------------------------------------------------------
 
-    def _select(self, status: ContributionStatus | str | None, kind: ContributionKind | str | None) -> Iterable[Contribution]:
-        wanted_status = None if status is None else _member(ContributionStatus, status, "status")
-        wanted_kind = None if kind is None else _member(ContributionKind, kind, "kind")
-        return (
-            c
-            for c in self.contributions
-            if (wanted_status is None or c.status is wanted_status) and (wanted_kind is None or c.kind is wanted_kind)
-        )
-
     def contributors(
-        self, status: ContributionStatus | str | None = None, kind: ContributionKind | str | None = None
+        self,
+        status: ContributionStatus | str | None = None,
+        kind: ContributionKind | str | None = None,
+        on: DateLike | None = None,
     ) -> tuple[str, ...]:
-        """Return the ids of the contributors, in order of first mention, optionally filtered.
+        """Return the contributors whose current claim has ``status``, in order of first mention.
+
+        Claims are resolved as `missionmodel.claims` says: a contributor that pledged and then
+        declined is not a contributor of pledged troops.
 
         Args:
-            status: Only contributions with this status.
+            status: The status of the current claim; None for any active status (not declined,
+                withdrawn or suspended).
             kind: Only contributions of this kind.
+            on: The date asked about; None for the latest claims.
+
+        Raises:
+            ValidationError: If ``status`` or ``kind`` is not a known value.
         """
-        return tuple(dict.fromkeys(c.contributor for c in self._select(status, kind)))
+        return claims.contributors(self.contributions, status, kind, on)
 
     def contributions_of(self, contributor: str) -> tuple[Contribution, ...]:
-        """Return every contribution of one contributor, in recorded order.
+        """Return every claim about one contributor, current or not, in recorded order.
 
         Args:
             contributor: Its actor id, e.g. ``"IDN"``.
@@ -394,50 +404,69 @@ class Mission:
         return tuple(c for c in self.contributions if c.contributor == contributor)
 
     def latest_claims(
-        self, status: ContributionStatus | str | None = None, kind: ContributionKind | str | None = None
-    ) -> tuple[Contribution, ...]:
-        """Return one claim for each contributor and kind: the most recent, optionally filtered.
+        self,
+        status: ContributionStatus | str | None = None,
+        kind: ContributionKind | str | None = None,
+        on: DateLike | None = None,
+    ) -> tuple[Claim, ...]:
+        """Return the current claim for each contributor and kind on ``on``, optionally filtered.
 
-        The most recent claim is the one with the latest ``as_of`` (undated claims count as the
-        oldest). Claims of the same date that disagree are combined into one whose strength is
-        the range that covers both, citing the sources of both. Claims are returned in order of
-        their contributor's first mention.
+        The current claim is the latest, whatever its status; the filters apply after, so a
+        superseded claim never comes back. Same-time claims of one status are combined (their
+        strengths into the covering range); of different statuses, each is returned, marked
+        ``disputed``. See `missionmodel.claims`.
 
         Args:
-            status: Only contributions with this status.
+            status: Only current claims with this status (any status, declined included, when None).
             kind: Only contributions of this kind.
+            on: The date asked about; None for the latest claims.
+
+        Raises:
+            ValidationError: If ``status`` or ``kind`` is not a known value.
         """
-        latest: dict[tuple[str, ContributionKind], Contribution] = {}
-        for claim in self._select(status, kind):
-            key = (claim.contributor, claim.kind)
-            held = latest.get(key)
-            if held is None or (claim.as_of is not None and (held.as_of is None or claim.as_of > held.as_of)):
-                latest[key] = claim
-            elif claim.as_of == held.as_of and claim != held:
-                latest[key] = attrs.evolve(
-                    held,
-                    strength=held.strength.hull(claim.strength),
-                    caveats=tuple(dict.fromkeys(held.caveats + claim.caveats)),
-                    sources=tuple(dict.fromkeys(held.sources + claim.sources)),
-                )
-        return tuple(latest.values())
+        return claims.latest_claims(self.contributions, status, kind, on)
+
+    def standings(self, on: DateLike | None = None) -> tuple[Standing, ...]:
+        """Return where each contributor's contribution of each kind stands on ``on``.
+
+        Args:
+            on: The date asked about; None for the latest claims.
+        """
+        return claims.standings(self.contributions, on)
 
     def total_strength(
-        self, status: ContributionStatus | str | None = None, kind: ContributionKind | str | None = None
+        self,
+        status: ContributionStatus | str | None = None,
+        kind: ContributionKind | str | None = None,
+        on: DateLike | None = None,
     ) -> Strength:
-        """Add up the strengths of the contributions, optionally filtered by status and kind.
+        """Add up the personnel of the current claims on ``on``, optionally of one status and kind.
 
-        Each contributor and kind is counted once, from its most recent claim (see
-        `latest_claims`), so a pledge reported twice is not counted twice.
+        Each contingent counts once, from its current claim; funding and logistics are left out;
+        a disputed claim counts from 0 up to its upper bound. See `missionmodel.claims`.
 
         Args:
-            status: Only contributions with this status.
-            kind: Only contributions of this kind.
+            status: Count current claims with this status; None counts the active ones (not
+                declined, withdrawn or suspended).
+            kind: Only this kind of personnel.
+            on: The date asked about; None for the latest claims.
 
         Returns:
-            The total, with its uncertainty; exactly 0 when nothing matches.
+            The total, with its uncertainty; exactly 0 when nothing counts.
+
+        Raises:
+            ValidationError: If ``status`` or ``kind`` is not a known value, or ``kind`` is not
+                personnel.
         """
-        return sum((claim.strength for claim in self.latest_claims(status, kind)), Strength.exact(0))
+        return claims.total_strength(self.contributions, status, kind, on)
+
+    def pledge_gaps(self, on: DateLike | None = None) -> tuple[PledgeGap, ...]:
+        """Per contributor and kind of personnel, the latest pledge against what is deployed on ``on``.
+
+        Args:
+            on: The date asked about; None for the latest claims.
+        """
+        return claims.pledge_gaps(self.contributions, on)
 
     # --- positions, mandates, appointments ----------------------------------------------------
 
@@ -451,41 +480,40 @@ class Mission:
 
         Args:
             kind: Actual (the default) or planned figures.
-            on: Only figures dated by this date (undated figures count as the oldest); all when None.
+            on: Only figures known by this date (undated figures count as the oldest); all when None.
             personnel: Only figures that count exactly these kinds of personnel (an empty list:
                 figures of all personnel); figures of any personnel when None.
 
         Returns:
             The most recent such figure, or None.
         """
-        cutoff = None if on is None else PartialDate.coerce(on).latest()
-        wanted_kind = _member(FigureKind, kind, "kind")
-        wanted = None if personnel is None else frozenset(_member(ContributionKind, p, "personnel") for p in personnel)
+        wanted_kind = member(FigureKind, kind, "kind")
+        wanted = None if personnel is None else frozenset(member(ContributionKind, p, "personnel") for p in personnel)
         figures = [
             f
             for f in self.personnel
-            if f.kind is wanted_kind
-            and (cutoff is None or f.as_of is None or f.as_of.earliest() <= cutoff)
-            and (wanted is None or frozenset(f.personnel) == wanted)
+            if f.kind is wanted_kind and known_by(f.as_of, on) and (wanted is None or frozenset(f.personnel) == wanted)
         ]
-        ordered = _latest_first(figures, lambda f: f.as_of)
+        ordered = latest_first(figures, lambda f: f.as_of)
         return ordered[0] if ordered else None
 
-    def positions_by(self, stance: Stance | str) -> tuple[Position, ...]:
+    def positions_by(self, stance: Stance | str, on: DateLike | None = None) -> tuple[Position, ...]:
         """Return the positions with ``stance``, in recorded order.
 
         Args:
             stance: The stance, e.g. `Stance.OPPOSES`.
+            on: Only positions known by this date (undated ones always); all when None.
         """
-        wanted = _member(Stance, stance, "stance")
-        return tuple(p for p in self.positions if p.stance is wanted)
+        wanted = member(Stance, stance, "stance")
+        return tuple(p for p in self.positions if p.stance is wanted and known_by(p.date, on))
 
     def mandate_on(self, day: DateLike) -> Mandate | None:
         """Return the mandate in force on ``day``.
 
-        Mandates succeed one another: the one in force is the one that began last by ``day``
-        (a mandate with no start counts as the oldest), provided it had not expired by then. A
-        later mandate supersedes an earlier one even when the earlier one gives no end.
+        Mandates succeed one another: the one in force is the one that took effect last by
+        ``day`` (its start, else its adoption; undated mandates count as the oldest), provided
+        its end, its last day in force, is not before ``day``. A later mandate supersedes an
+        earlier one even when the earlier one gives no end. See `missionmodel.timeline`.
 
         Args:
             day: The date, as a `PartialDate`, ISO text or `datetime.date`.
@@ -493,61 +521,72 @@ class Mission:
         Returns:
             The mandate, or None if none was in force.
         """
-        when = PartialDate.coerce(day)
-        begun = [m for m in self.mandates if m.start is None or m.start.earliest() <= when.latest()]
-        ordered = _latest_first(begun, lambda m: m.start)
-        if ordered and ordered[0].in_force_on(when):
-            return ordered[0]
-        return None
+        return mandate_on(self.mandates, day)
 
     def latest_mandate(self) -> Mandate | None:
-        """Return the mandate that began last (undated mandates count as the oldest), or None."""
-        ordered = _latest_first(self.mandates, lambda m: m.start)
+        """Return the mandate that took effect last (undated mandates count as the oldest), or None."""
+        ordered = latest_first(self.mandates, effective_date)
         return ordered[0] if ordered else None
 
     def holder_on(self, post: Post | str, day: DateLike) -> Appointment | None:
         """Return the appointment of whoever held ``post`` on ``day``.
+
+        For a post with one holder at a time, the term that began last by ``day``, unless it
+        had ended: a later holder ends an earlier term whose end was not reported, and on a
+        handover day the successor holds the post. For a post with several holders, the one
+        that began last (see `holders_on` for all). See `missionmodel.timeline`.
 
         Args:
             post: The post, e.g. `Post.FORCE_COMMANDER`.
             day: The date.
 
         Returns:
-            The appointment that began last among those that may include ``day``, or None.
+            The appointment, or None.
         """
-        wanted = _member(Post, post, "post")
-        held = [a for a in self.appointments if a.post is wanted and a.held_on(day)]
-        ordered = _latest_first(held, lambda a: a.start)
-        return ordered[0] if ordered else None
+        held = self.holders_on(post, day)
+        return held[0] if held else None
+
+    def holders_on(self, post: Post | str, day: DateLike) -> tuple[Appointment, ...]:
+        """Return the appointments of everyone who may hold ``post`` on ``day``, the latest begun first.
+
+        Args:
+            post: The post, e.g. `Post.DEPUTY_HEAD_OF_MISSION`.
+            day: The date.
+        """
+        return holders_on(self.appointments, member(Post, post, "post"), day)
 
     def as_of(self, day: DateLike) -> Mission:
         """Return the mission as it stood on ``day``: only what was known or in place by then.
 
-        Mandates that had not started, contributions reported later, appointments not yet
-        begun and positions taken later are left out; undated records are kept. A mission that
-        closed after ``day`` is shown as active, without its end date.
+        Records are kept when `missionmodel.timeline.known_by` says they were known on ``day``
+        (undated records always): mandates that had not taken effect, contributions reported
+        later, appointments not yet begun and positions taken later are left out. Queries of the
+        result agree with the same queries asked with ``on=day``. A mission that closed after
+        ``day`` is shown as active, without its end date; a kept claim that supersedes one
+        reported later loses the link.
 
         Args:
             day: The date.
         """
         when = PartialDate.coerce(day)
-        cutoff = when.latest()
-
-        def known(date: PartialDate | None) -> bool:
-            return date is None or date.earliest() <= cutoff
-
-        ended = self.ended if self.ended is not None and known(self.ended) else None
+        ended = self.ended if self.ended is not None and known_by(self.ended, when) else None
         status = self.status
         if self.ended is not None and ended is None and status is MissionStatus.CLOSED:
             status = MissionStatus.ACTIVE
+        contributions = [c for c in self.contributions if known_by(c.as_of, when)]
+        kept_ids = {c.id for c in contributions if c.id is not None}
+        contributions = [
+            attrs.evolve(c, supersedes=None) if c.supersedes is not None and c.supersedes not in kept_ids else c
+            for c in contributions
+        ]
         return attrs.evolve(
             self,
             status=status,
             ended=ended,
-            mandates=tuple(m for m in self.mandates if known(m.start or m.authority.adopted)),
-            contributions=tuple(c for c in self.contributions if known(c.as_of)),
-            personnel=tuple(f for f in self.personnel if known(f.as_of)),
-            appointments=tuple(a for a in self.appointments if known(a.start)),
-            positions=tuple(p for p in self.positions if known(p.date)),
-            fatalities=tuple(f for f in self.fatalities if known(f.date)),
+            mandates=tuple(m for m in self.mandates if known_by(effective_date(m), when)),
+            contributions=tuple(contributions),
+            personnel=tuple(f for f in self.personnel if known_by(f.as_of, when)),
+            appointments=tuple(a for a in self.appointments if known_by(a.start, when)),
+            positions=tuple(p for p in self.positions if known_by(p.date, when)),
+            fatalities=tuple(f for f in self.fatalities if known_by(f.date, when)),
         )

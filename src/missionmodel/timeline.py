@@ -1,0 +1,315 @@
+"""What dates mean: when a record is known, in force or held, and which of two dates is later.
+
+Every question about time asked of a mission goes through the rules here, so that mandates,
+appointments, contributions, personnel figures, `Mission.as_of` and `compare` agree:
+
+* **Known by a date.** A record dated ``d`` is known on ``on`` when ``d`` may fall on or before
+  ``on``: its first possible day is not after ``on``'s last (a claim of "2026-02" is known on
+  "2026-02-10"; so is everything dated in February when asking about "2026-02"). Undated
+  records are always known.
+* **Later.** One date is *certainly before* another when its last possible day comes before the
+  other's first possible day. "2026-02-15" is before "2026-02-19", but "2026-02" and
+  "2026-02-19" overlap: neither is later, they are the same time. An undated record is before
+  every dated one.
+* **Ends are inclusive.** A mandate's ``end`` is its last day in force; an appointment's ``end``
+  is its holder's last day in office. A mandate is in force, and a term held, from its start to
+  its end, both days included; a partial date counts generously (a term that ends "2012" may
+  include any day of 2012).
+* **Handovers.** On the day one term ends and the next begins, the successor holds the post.
+* **A missing end means "not known".** For a post that takes one holder at a time (see
+  `Post.single_holder`), a later holder ends the earlier term; a term with no end and no
+  successor may still be held. Posts that take several holders at once (deputies, sector
+  commanders) keep each term until its own end.
+* **A mandate's effective date** is its ``start``, or when none is given the adoption date of its
+  instrument; mandates succeed one another by that date.
+
+Example:
+    >>> from missionmodel import PartialDate
+    >>> certainly_before(PartialDate.parse("2026-02-15"), PartialDate.parse("2026-02-19"))
+    True
+    >>> certainly_before(PartialDate.parse("2026-02"), PartialDate.parse("2026-02-19"))
+    False
+    >>> known_by(PartialDate.parse("2026-02-19"), PartialDate.parse("2026-02"))
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from .dates import DateLike, PartialDate
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .appointment import Appointment, Post
+    from .mandate import Mandate
+
+__all__ = [
+    "certainly_before",
+    "conflicting_terms",
+    "effective_date",
+    "holders_on",
+    "in_force",
+    "known_by",
+    "latest_first",
+    "mandate_on",
+    "newest",
+    "terms_overlap",
+]
+
+_T = TypeVar("_T")
+
+_OLDEST = PartialDate(year=1)
+
+
+def _on(on: DateLike | None) -> PartialDate | None:
+    return None if on is None else PartialDate.coerce(on)
+
+
+def known_by(date: PartialDate | None, on: DateLike | None) -> bool:
+    """Tell whether a record dated ``date`` is known on ``on``.
+
+    Args:
+        date: The record's date; None for an undated record (always known).
+        on: The date asked about; None for "any time" (everything is known).
+
+    Example:
+        >>> known_by(PartialDate.parse("2026-03-04"), "2026-02-19"), known_by(None, "1990")
+        (False, True)
+    """
+    when = _on(on)
+    return when is None or date is None or date.earliest() <= when.latest()
+
+
+def certainly_before(first: PartialDate | None, second: PartialDate | None) -> bool:
+    """Tell whether ``first`` is certainly before ``second``: its last possible day comes first.
+
+    An undated record (None) is before every dated one; two undated ones are the same time.
+
+    Args:
+        first: A date, or None.
+        second: Another date, or None.
+
+    Example:
+        >>> certainly_before(None, PartialDate(year=1978)), certainly_before(None, None)
+        (True, False)
+    """
+    if second is None:
+        return False
+    if first is None:
+        return True
+    return first.latest() < second.earliest()
+
+
+def latest_first(records: Iterable[_T], date_of: Callable[[_T], PartialDate | None]) -> list[_T]:
+    """Sort records newest first by ``date_of``; undated records count as the oldest.
+
+    Records of the same date keep their order reversed (the one recorded last comes first), so
+    that of two records of one date the later entry wins.
+
+    Args:
+        records: The records.
+        date_of: Gives a record's date, or None.
+    """
+    items = list(records)
+    keyed = sorted(range(len(items)), key=lambda i: (date_of(items[i]) or _OLDEST, i), reverse=True)
+    return [items[i] for i in keyed]
+
+
+def newest(records: Sequence[_T], date_of: Callable[[_T], PartialDate | None]) -> list[_T]:
+    """Return the records that no other record is certainly later than: the newest, all at one time.
+
+    Every record returned may share one day with each other one (all include the day on which
+    the newest record may begin), so they are reports of the same time. Undated records are
+    returned only when no record is dated.
+
+    Args:
+        records: The records, in recorded order (kept in the result).
+        date_of: Gives a record's date, or None.
+
+    Example:
+        >>> dates = [PartialDate.parse(t) for t in ("2026-02-15", "2026-02", "2026-02-19")]
+        >>> [str(d) for d in newest(dates, lambda d: d)]
+        ['2026-02', '2026-02-19']
+    """
+    dated = [date_of(r) for r in records]
+    starts = [d.earliest() for d in dated if d is not None]
+    if not starts:
+        return list(records)
+    frontier = max(starts)
+    return [r for r, d in zip(records, dated, strict=True) if d is not None and d.latest() >= frontier]
+
+
+def in_force(start: PartialDate | None, end: PartialDate | None, on: DateLike) -> bool:
+    """Tell whether a period from ``start`` to ``end`` (both inclusive) may include ``on``.
+
+    A missing start means "from the beginning", a missing end "not ended".
+
+    Args:
+        start: First day, or None.
+        end: Last day, or None.
+        on: The date asked about.
+
+    Example:
+        >>> in_force(PartialDate.parse("2025-08-28"), PartialDate.parse("2026-12-31"), "2026-12-31")
+        True
+    """
+    when = PartialDate.coerce(on)
+    if start is not None and when.latest() < start.earliest():
+        return False
+    return end is None or when.earliest() <= end.latest()
+
+
+def effective_date(mandate: Mandate) -> PartialDate | None:
+    """Return when a mandate takes effect: its ``start``, else its instrument's adoption date.
+
+    Args:
+        mandate: The mandate.
+    """
+    return mandate.start or mandate.authority.adopted
+
+
+def mandate_on(mandates: Iterable[Mandate], on: DateLike) -> Mandate | None:
+    """Return the mandate in force on ``on``: the one that took effect last by then, if not expired.
+
+    A later mandate supersedes an earlier one even when the earlier one gives no end.
+
+    Args:
+        mandates: The mission's mandates.
+        on: The date asked about.
+    """
+    when = PartialDate.coerce(on)
+    begun = [m for m in mandates if known_by(effective_date(m), when)]
+    ordered = latest_first(begun, effective_date)
+    if ordered and in_force(effective_date(ordered[0]), ordered[0].end, when):
+        return ordered[0]
+    return None
+
+
+def holders_on(appointments: Iterable[Appointment], post: Post, on: DateLike) -> tuple[Appointment, ...]:
+    """Return the appointments that may hold ``post`` on ``on``, the one that began last first.
+
+    For a post with one holder at a time, at most one: the term that began last by ``on``,
+    unless its end is before ``on`` (a later holder ends an earlier term, so an earlier term
+    whose end was not reported does not hold on). For posts with several holders, every term
+    begun and not ended.
+
+    Args:
+        appointments: The mission's appointments.
+        post: The post.
+        on: The date asked about.
+    """
+    when = PartialDate.coerce(on)
+    begun = latest_first((a for a in appointments if a.post is post and known_by(a.start, when)), lambda a: a.start)
+    if post.single_holder:
+        begun = begun[:1]
+    return tuple(a for a in begun if a.end is None or when.earliest() <= a.end.latest())
+
+
+def _certain_span(appointment: Appointment) -> tuple[datetime.date, datetime.date] | None:
+    """The days a term certainly covers: from its start's last possible day to its end's first.
+
+    A term with no end certainly covers only its start (a successor may end it); an undated
+    term covers nothing certain.
+    """
+    if appointment.start is None:
+        return None
+    low = appointment.start.latest()
+    high = appointment.end.earliest() if appointment.end is not None else low
+    return low, max(low, high)
+
+
+def terms_overlap(first: Appointment, second: Appointment) -> bool:
+    """Tell whether two terms certainly overlap by more than a handover day.
+
+    Args:
+        first: A term.
+        second: Another term.
+    """
+    a, b = _certain_span(first), _certain_span(second)
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _overlapping_pairs(spans: Sequence[tuple[datetime.date, datetime.date]]) -> int:
+    """Count the pairs of spans that share more than a single boundary day, in O(n log n).
+
+    Two spans overlap when each starts strictly before the other ends. Every pair that does not
+    overlap has one span ending on or before the other's start; pairs of two one-day spans on
+    the same day are counted that way twice.
+    """
+    n = len(spans)
+    lows = sorted(low for low, _ in spans)
+    apart = 0
+    for low, high in spans:
+        apart += n - bisect.bisect_left(lows, high) - (1 if low >= high else 0)
+    points = Counter(low for low, high in spans if low == high)
+    twice = sum(m * (m - 1) // 2 for m in points.values())
+    return n * (n - 1) // 2 - (apart - twice)
+
+
+def conflicting_terms(
+    appointments: Sequence[Appointment | None], limit: int = 20
+) -> tuple[list[tuple[int, int]], int]:
+    """Find two holders of one single-holder post at the same time, in O(n log n).
+
+    Terms conflict when they are held by different holders of a post that takes one holder at a
+    time and certainly overlap by more than a handover day. Terms of the same holder (sources
+    that disagree on a date) and undated terms never conflict.
+
+    Args:
+        appointments: The mission's appointments, by index (None for a record that could not be
+            read).
+        limit: How many conflicting pairs to return at most.
+
+    Returns:
+        Up to ``limit`` pairs ``(earlier, later)`` of indexes, in order of the later one's start,
+        and the number of conflicting pairs in all.
+    """
+    by_post: dict[object, list[tuple[datetime.date, datetime.date, int]]] = defaultdict(list)
+    for index, appointment in enumerate(appointments):
+        if appointment is None or not appointment.post.single_holder:
+            continue
+        span = _certain_span(appointment)
+        if span is not None:
+            by_post[appointment.post].append((span[0], span[1], index))
+    found: list[tuple[int, int]] = []
+    total = 0
+    for terms in by_post.values():
+        conflicts = _overlapping_pairs([(low, high) for low, high, _ in terms])
+        by_holder: dict[str, list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
+        for low, high, index in terms:
+            by_holder[appointments[index].holder].append((low, high))  # type: ignore[union-attr]  # None skipped above
+        conflicts -= sum(_overlapping_pairs(spans) for spans in by_holder.values() if len(spans) > 1)
+        total += conflicts
+        if conflicts and len(found) < limit:
+            found.extend(_first_pairs(terms, appointments, limit - len(found)))
+    found.sort(key=lambda pair: (pair[1], pair[0]))
+    return found, total
+
+
+def _first_pairs(
+    terms: list[tuple[datetime.date, datetime.date, int]], appointments: Sequence[Appointment | None], limit: int
+) -> list[tuple[int, int]]:
+    """List up to ``limit`` conflicting pairs by a sweep over the terms sorted by start.
+
+    The sweep stops after a number of steps proportional to the number of terms, so that a
+    post with many overlapping terms of one holder cannot make it quadratic.
+    """
+    ordered = sorted(terms)
+    pairs: list[tuple[int, int]] = []
+    budget = 20 * len(ordered) + 1000
+    for position, (low, high, index) in enumerate(ordered):
+        for other_low, other_high, other in ordered[position + 1 :]:
+            budget -= 1
+            if other_low >= high or budget <= 0:
+                break
+            if other_high > low and appointments[index].holder != appointments[other].holder:  # type: ignore[union-attr]
+                pairs.append((min(index, other), max(index, other)))
+                if len(pairs) >= limit:
+                    return pairs
+        if budget <= 0:
+            break
+    return pairs
