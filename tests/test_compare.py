@@ -65,7 +65,9 @@ def test_aspects_in_order(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
         "mandate tasks",
         "contributors: offered",
         "contributors: pledged",
+        "contributors: approved",
         "contributors: deployed",
+        "contributors: suspended",
         "contributors: declined",
         "personnel: planned",
         "personnel: actual",
@@ -111,14 +113,21 @@ def test_mandate_tasks(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
 
 def test_contributors_with_honest_uncertainty(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
     left, right = isf_vs_unifil["contributors: pledged"]
-    assert left.startswith("Indonesia, troops: up to 8,000 (2026-02-19); Morocco, police: unknown (2026-02-19); ")
+    assert left.startswith("Morocco, police: unknown (2026-02-19); Morocco, training: unknown (2026-02-19); ")
     assert "Kazakhstan, medical: unknown (2026-03-04)" in left  # the later claim of the same kind
     assert "Kazakhstan, medical: unknown (2026-02-19)" not in left
+    assert "Kazakhstan, troops" not in left  # superseded by the clarification of 4 March 2026
     assert left.endswith("; total recorded: unknown")
     assert right == "none recorded"
     offered, _ = isf_vs_unifil["contributors: offered"]
-    assert "Indonesia, troops: 5,000 to 8,000 (2026-02-15)" in offered
-    assert offered.endswith("; total recorded: at least 5,000")
+    # Regression: Indonesia's offer was superseded by its pledge four days later.
+    assert "Indonesia" not in offered
+    assert "Pakistan, troops: unknown (2025-11-29)" in offered
+    assert isf_vs_unifil["contributors: suspended"] == ("Indonesia, troops: unknown (2026-03-17)", "none recorded")
+    assert isf_vs_unifil["contributors: approved"] == (
+        "Kosovo, troops: unknown (2026-04-17); total recorded: unknown",
+        "none recorded",
+    )
     assert isf_vs_unifil["contributors: declined"] == (
         "Jordan, troops (2026-02); Azerbaijan, troops (2026-01-05)",
         "none recorded",
@@ -127,6 +136,33 @@ def test_contributors_with_honest_uncertainty(isf_vs_unifil: dict[str, tuple[str
     assert left == "none recorded"
     assert right.startswith("Indonesia, troops: 1,231 (2024-09-02); Italy, troops: 1,068 (2024-09-02); ")
     assert right.endswith("South Korea, troops: 294 (2024-09-02); total recorded: 8,215")
+
+
+def test_compare_on_a_date_shows_the_claims_current_then() -> None:
+    rows = {row.aspect: (row.left, row.right) for row in compare(datasets.load("isf"), datasets.load("unifil"), on="2026-02-18")}
+    offered, _ = rows["contributors: offered"]
+    assert "Indonesia, troops: 5,000 to 8,000 (2026-02-15)" in offered
+    assert "contributors: pledged" not in rows
+    assert "contributors: suspended" not in rows
+    assert rows["command: deputy force commander"] == ("none recorded", "none recorded")
+
+
+def test_a_same_day_dispute_is_shown_not_merged() -> None:
+    a = Mission(
+        id="a",
+        name="A",
+        kind=MissionKind.STABILIZATION,
+        status=MissionStatus.AUTHORIZED,
+        contributions=[
+            Contribution(contributor="JOR", kind=K.TROOPS, status=S.PLEDGED, strength=500, as_of="2026-02-19"),
+            Contribution(contributor="JOR", kind=K.TROOPS, status=S.DECLINED, as_of="2026-02-19"),
+        ],
+    )
+    rows = {row.aspect: row.left for row in compare(a, a)}
+    assert rows["contributors: pledged"] == (
+        "Jordan, troops: 500 (2026-02-19; disputed: also reported declined); total recorded: up to 500"
+    )
+    assert rows["contributors: declined"] == "Jordan, troops (2026-02-19; disputed: also reported pledged)"
 
 
 def test_command(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:

@@ -75,8 +75,21 @@ def force():
 def test_contributors(force):
     assert force.contributors() == ("IDN", "KAZ", "ALB", "MAR")
     assert force.contributors(status=PLEDGED, kind=TROOPS) == ("IDN", "ALB")
-    assert force.contributors(status=ContributionStatus.OFFERED) == ("IDN",)
+    # Indonesia's offer was superseded by its pledge four days later.
+    assert force.contributors(status=ContributionStatus.OFFERED) == ()
+    assert force.contributors(status=ContributionStatus.OFFERED, on="2026-02-17") == ("IDN",)
     assert force.contributors(status=ContributionStatus.DEPLOYED) == ()
+    assert force.contributors(on="2026-02-16") == ("IDN",)
+
+
+def test_contributors_leave_out_those_that_declined(force):
+    declined = attrs.evolve(
+        force,
+        contributions=[*force.contributions, pledge("ALB", Strength.unknown(), "2026-03-01", status=ContributionStatus.DECLINED)],
+    )
+    assert declined.contributors(kind=TROOPS) == ("IDN",)
+    assert declined.contributors(status=ContributionStatus.DECLINED) == ("ALB",)
+    assert declined.contributors(kind=TROOPS, on="2026-02-28") == ("IDN", "ALB")
 
 
 def test_contributions_of(force):
@@ -85,7 +98,9 @@ def test_contributions_of(force):
 
 
 def test_total_strength_counts_each_contributor_once(force):
-    assert force.total_strength(kind=TROOPS, status=ContributionStatus.OFFERED) == Strength.between(5000, 8000)
+    # The offer is no longer current: Indonesia pledged on 19 February.
+    assert force.total_strength(kind=TROOPS, status=ContributionStatus.OFFERED) == Strength.exact(0)
+    assert force.total_strength(kind=TROOPS, status=ContributionStatus.OFFERED, on="2026-02-18") == Strength.between(5000, 8000)
     # Albania gave no number, so the pledged troops have no ceiling.
     assert force.total_strength(kind=TROOPS, status=PLEDGED) == Strength.unknown()
     # Without Albania, Indonesia's later claim (up to 8,000) replaces its earlier one (5,000 to 8,000).
@@ -153,7 +168,7 @@ def test_building_an_inconsistent_mission_reports_every_problem():
             lead="un",
             contributions=[pledge("IDN", 5)],
             appointments=[
-                Appointment(post=Post.FORCE_COMMANDER, holder="IDN", start="2020"),
+                Appointment(post=Post.FORCE_COMMANDER, holder="IDN", start="2020", end="2023"),
                 Appointment(post=Post.FORCE_COMMANDER, holder="ITA", start="2021", end="2022"),
             ],
             sources=[Source(id="t", title="T"), Source(id="t", title="U")],
@@ -207,7 +222,11 @@ def test_latest_claims_merges_same_day_claims_and_keeps_their_sources(force):
         ("ALB", "troops", "unknown"),
         ("MAR", "police", "10 to 20"),
     ]
-    assert force.latest_claims(status=ContributionStatus.OFFERED)[0].strength == Strength.between(5000, 8000)
+    assert force.latest_claims(status=ContributionStatus.OFFERED) == ()
+    assert force.latest_claims(status=ContributionStatus.OFFERED, on="2026-02-15")[0].strength == Strength.between(5000, 8000)
+    [police] = [c for c in claims if c.kind is ContributionKind.POLICE]
+    assert len(police.records) == 2
+    assert not police.disputed
 
 
 def test_personnel_figure_returns_the_latest_known_figure():

@@ -113,8 +113,8 @@ def test_contribution_checks():
         ),
         (
             "status",
-            "'status' must be one of 'offered', 'pledged', 'confirmed', 'deployed', 'withdrawn', 'declined' "
-            "(got 'pledge' that is a str); did you mean 'pledged'?",
+            "'status' must be one of 'offered', 'pledged', 'approved', 'confirmed', 'deployed', 'suspended', "
+            "'withdrawn', 'declined' (got 'pledge' that is a str); did you mean 'pledged'?",
         ),
         ("strength", "'strength' must not be negative (got -1)"),
     ]
@@ -138,9 +138,10 @@ def test_appointment_terms():
     beary = Appointment(post=Post.FORCE_COMMANDER, holder="michael-beary", start="2016", end="2018-08-07")
     del_col = Appointment(post=Post.FORCE_COMMANDER, holder="stefano-del-col", start="2018-08-07", end="2022-02")
     assert beary.held_on("2018-08-06")
-    assert not beary.held_on("2018-08-07")
+    assert beary.held_on("2018-08-07")  # the end is the last day in office; Mission.holder_on gives it to the successor
+    assert not beary.held_on("2018-08-08")
     assert del_col.held_on("2018-08-07")
-    assert not beary.overlaps(del_col)
+    assert not beary.overlaps(del_col)  # a handover day is not an overlap
     graziano = Appointment(post=Post.FORCE_COMMANDER, holder="claudio-graziano", start="2007", end="2012")
     serra = Appointment(post=Post.FORCE_COMMANDER, holder="paolo-serra", start="2012", end="2014")
     assert not graziano.overlaps(serra)

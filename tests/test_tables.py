@@ -8,13 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from missionmodel import MissionKind, MissionStatus, load
-from missionmodel.importers import assemble, un
+from missionmodel import (
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Mission,
+    MissionKind,
+    MissionStatus,
+    Source,
+    Strength,
+    ValidationError,
+    claims,
+    load,
+)
+from missionmodel.importers import assemble, ipi, un
 from missionmodel.tables import (
+    CLAIM_COLUMNS,
     CONTRIBUTION_COLUMNS,
     FATALITY_COLUMNS,
     MISSION_COLUMNS,
     POSITION_COLUMNS,
+    claim_rows,
     contribution_rows,
     fatality_rows,
     mission_rows,
@@ -156,3 +170,101 @@ def test_write_csv_gives_the_usual_mode_and_names_a_bad_row(tmp_path):
     with pytest.raises(ValueError, match=r"^row 1: dict contains fields not in fieldnames: 'b'"):
         write_csv([{"a": 1}, {"b": 2}], tmp_path / "bad.csv")
     assert not (tmp_path / "bad.csv").exists()
+
+
+def jordan() -> Mission:
+    """Jordan: two same-day pledges (300 and 500) and, the same day, a decline: a dispute."""
+
+    def claim(status, strength, source, as_of="2026-02-19"):  # type: ignore[no-untyped-def]
+        return Contribution(
+            contributor="JOR", kind=ContributionKind.TROOPS, status=status, strength=strength, as_of=as_of, sources=[source]
+        )
+
+    return Mission.from_acronym(
+        "ISF",
+        kind=MissionKind.STABILIZATION,
+        status=MissionStatus.AUTHORIZED,
+        contributions=[
+            claim(ContributionStatus.OFFERED, 1000, "a", as_of="2026-01"),
+            claim(ContributionStatus.PLEDGED, 300, "a"),
+            claim(ContributionStatus.PLEDGED, 500, "b"),
+            claim(ContributionStatus.DECLINED, "unknown", "c"),
+            Contribution(contributor="JOR", kind=ContributionKind.FUNDING, status=ContributionStatus.PLEDGED, sources=["a"]),
+        ],
+        sources=[Source(id=source, title=source) for source in "abc"],
+    )
+
+
+def test_claim_rows_give_the_current_claims() -> None:
+    mission = jordan()
+    rows = claim_rows(mission)
+    assert all(tuple(row) == CLAIM_COLUMNS for row in rows)
+    assert CLAIM_COLUMNS[:-1] == CONTRIBUTION_COLUMNS and CLAIM_COLUMNS[-1] == "disputed"
+    assert [(r["kind"], r["status"], r["strength_min"], r["strength_max"], r["sources"], r["disputed"]) for r in rows] == [
+        ("troops", "pledged", 300, 500, "a; b", True),  # the two pledges as one claim, disputed by the decline
+        ("troops", "declined", 0, None, "c", True),
+        ("funding", "pledged", 0, None, "a", False),
+    ]
+    assert len(contribution_rows(mission)) == 5  # every record, the superseded offer included
+    earlier = claim_rows(mission, on="2026-02-01")
+    assert [(r["kind"], r["status"], r["strength_min"], r["as_of"], r["disputed"]) for r in earlier] == [
+        ("troops", "offered", 1000, "2026-01", False),
+        ("funding", "pledged", 0, None, False),  # undated: always known
+    ]
+    assert [r["kind"] for r in claim_rows(mission, on="2025")] == ["funding"]
+    with pytest.raises(ValidationError):
+        claim_rows(mission, on="soon")
+
+
+def test_claim_rows_follow_the_claims_policy() -> None:
+    isf = load(DATASETS / "isf.yaml")
+    for on in (None, "2026-02-17", "2026-02-28", "2026-03"):
+        rows = claim_rows(isf, on=on)
+        current = claims.latest_claims(isf.contributions, on=on)
+        assert [(r["contributor"], r["kind"], r["status"]) for r in rows] == [
+            (c.contributor, c.kind.value, c.status.value) for c in current
+        ]
+        assert [r["disputed"] for r in rows] == [c.disputed for c in current]
+    [indonesia] = [r for r in claim_rows(isf, on="2026-02-17") if r["contributor"] == "IDN"]
+    assert (indonesia["status"], indonesia["strength_min"], indonesia["strength_max"]) == ("offered", 5000, 8000)
+
+
+def test_claim_rows_count_two_sources_once() -> None:
+    un_rows = un.read_contributions(FIXTURES / "un_contributions.csv")
+    ipi_rows = ipi.read_contributions(FIXTURES / "ipi_contributions.csv")
+    both = assemble(
+        un.read_missions(FIXTURES / "un_missions.csv"),
+        contributions=[*un_rows.records, *ipi_rows.records],
+        sources=[*un_rows.sources, *ipi_rows.sources],
+    )
+    unifil = both.mission("UNIFIL")
+    rows = [r for r in claim_rows(unifil) if r["kind"] == "troops"]
+    assert [(r["contributor"], r["strength_min"], r["strength_max"]) for r in rows] == [
+        ("IDN", 1231, 1231),
+        ("ITA", 100, 1068),
+        ("IND", 903, 903),
+        ("ESP", 670, 670),
+        ("FRA", 678, 678),
+    ]
+    assert rows[0]["sources"] == "un-data-hub-contributions; ipi-providing-for-peacekeeping"
+    total = sum(r["strength_min"] for r in claim_rows(unifil))  # type: ignore[misc]
+    assert Strength.exact(total) == Strength.exact(claims.total_strength(unifil.contributions).low)
+
+
+def test_claim_rows_to_csv_and_dataframe(tmp_path: Path) -> None:
+    rows = claim_rows(jordan())
+    target = tmp_path / "claims.csv"
+    write_csv(rows, target)
+    with target.open(encoding="utf-8", newline="") as handle:
+        read = list(csv.DictReader(handle))
+    assert tuple(read[0]) == CLAIM_COLUMNS
+    assert [row["disputed"] for row in read] == ["True", "True", "False"]
+    assert [row["strength_max"] for row in read] == ["500", "", ""]
+    pandas = pytest.importorskip("pandas")
+    frame = to_dataframe(rows)
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns) == list(CLAIM_COLUMNS)
+    assert str(frame["disputed"].dtype) == "bool"
+    assert frame["disputed"].tolist() == [True, True, False]
+    assert str(frame["strength_max"].dtype) == "Int64"
+    assert frame["strength_max"].isna().tolist() == [False, True, True]

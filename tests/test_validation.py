@@ -150,7 +150,9 @@ CASES = {
         [("sources[2].id", "duplicate source id 'seed' (first declared at sources[0].id)")],
     ),
     "two holders of one post": (
-        lambda d: d["appointments"].append({"post": "force_commander", "holder": "USA", "start": "2026-02", "sources": ["seed"]}),
+        lambda d: d["appointments"].append(
+            {"post": "force_commander", "holder": "USA", "start": "2025-12", "end": "2026-06", "sources": ["seed"]}
+        ),
         [("appointments[1]", "'USA' holds 'force_commander' at the same time as 'jasper-jeffers' (appointments[0])")],
     ),
     "bad slug id": (

@@ -15,6 +15,7 @@ Example:
 
 from .actor import Actor, ActorKind
 from .appointment import Appointment, Post
+from .claims import Claim, PledgeGap, Standing
 from .compare import ComparisonRow, compare, render_markdown, render_text
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
@@ -37,6 +38,7 @@ __all__ = [
     "Appointment",
     "Authority",
     "AuthorityKind",
+    "Claim",
     "ComparisonRow",
     "Contribution",
     "ContributionKind",
@@ -56,10 +58,12 @@ __all__ = [
     "PartialDate",
     "PersonnelFigure",
     "Place",
+    "PledgeGap",
     "Position",
     "Post",
     "Source",
     "Stance",
+    "Standing",
     "Strength",
     "Task",
     "Vote",

@@ -47,7 +47,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import attrs
 
@@ -64,6 +63,7 @@ __all__ = [
     "Standing",
     "contributors",
     "latest_claims",
+    "personnel",
     "pledge_gaps",
     "standings",
     "total_strength",
@@ -77,9 +77,14 @@ def _union(values: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for value in values for item in value))
 
 
-def _agreed(values: Iterable[Any]) -> Any:
-    distinct = set(values)
-    return distinct.pop() if len(distinct) == 1 else None
+def _gender(records: Sequence[Contribution]) -> tuple[int | None, int | None]:
+    """The women and men that the reports giving them agree on (silent reports do not disagree).
+
+    Taken as a pair from one report, so that it fits that report's strength and hence the
+    covering range; reports that disagree give neither.
+    """
+    given = {(r.female, r.male) for r in records if r.female is not None or r.male is not None}
+    return given.pop() if len(given) == 1 else (None, None)
 
 
 def _merge(records: Sequence[Contribution]) -> Contribution:
@@ -90,13 +95,14 @@ def _merge(records: Sequence[Contribution]) -> Contribution:
     for record in records[1:]:
         strength = strength.hull(record.strength)
     dated = [r.as_of for r in records if r.as_of is not None]
+    female, male = _gender(records)
     return attrs.evolve(
         records[0],
         id=None,
         supersedes=None,
         strength=strength,
-        female=_agreed(r.female for r in records),
-        male=_agreed(r.male for r in records),
+        female=female,
+        male=male,
         as_of=max(dated) if dated else None,
         role=next((r.role for r in records if r.role is not None), None),
         caveats=_union(r.caveats for r in records),
@@ -242,18 +248,21 @@ def standings(contributions: Iterable[Contribution], on: DateLike | None = None)
 
     Returns:
         One standing for each contributor and kind with a claim known by ``on`` that is not
-        superseded, in order of first mention.
+        superseded: contributors in order of first mention, and each one's kinds in order of
+        first mention.
     """
     when = None if on is None else PartialDate.coerce(on)
     known = [c for c in contributions if known_by(c.as_of, when)]
     replaced = {c.supersedes for c in known if c.supersedes is not None}
     groups: dict[tuple[str, ContributionKind], list[Contribution]] = {}
+    first: dict[str, int] = {}
     for claim in known:
+        first.setdefault(claim.contributor, len(first))
         if claim.id is not None and claim.id in replaced:
             continue
         groups.setdefault((claim.contributor, claim.kind), []).append(claim)
     result = []
-    for (contributor, kind), claims in groups.items():
+    for (contributor, kind), claims in sorted(groups.items(), key=lambda item: first[item[0][0]]):
         current = newest(claims, _date)
         by_status: dict[ContributionStatus, list[Contribution]] = {}
         for claim in current:
@@ -325,11 +334,22 @@ def contributors(
     return tuple(dict.fromkeys(s.contributor for s in found if s.has(wanted_status)))
 
 
-def _personnel(found: list[Standing], wanted_kind: ContributionKind | None) -> list[Standing]:
-    """Keep personnel only, each contingent once (the police rule in the module's docstring)."""
+def personnel(found: Iterable[Standing], kind: ContributionKind | None = None) -> list[Standing]:
+    """Return the standings that count in a total of personnel: each contingent once.
+
+    Funding and logistics are left out. When ``kind`` is None (a total over all kinds), a
+    contributor's generic ``police`` standing and its split ``formed_police_units`` /
+    ``individual_police`` standings are the same people: the split ones are kept, unless the
+    generic one is certainly later than every split one (then only it is kept).
+
+    Args:
+        found: Standings, e.g. from `standings`.
+        kind: The one kind being added up, or None for all kinds.
+    """
+    wanted_kind = kind
     kept = [s for s in found if s.kind.is_personnel]
     if wanted_kind is not None:
-        return kept
+        return [s for s in kept if s.kind is wanted_kind]
     generic = {s.contributor: s for s in kept if s.kind is ContributionKind.POLICE}
     split: defaultdict[str, list[Standing]] = defaultdict(list)
     for s in kept:
@@ -377,7 +397,7 @@ def total_strength(
         raise ValidationError(
             [ErrorDetail(path="kind", message=f"'kind' must be a kind of personnel to add up (got {wanted_kind.value!r})")]
         )
-    return sum((s.counted(wanted_status) for s in _personnel(found, wanted_kind)), _ZERO)
+    return sum((s.counted(wanted_status) for s in personnel(found, wanted_kind)), _ZERO)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -422,10 +442,7 @@ def pledge_gaps(contributions: Sequence[Contribution], on: DateLike | None = Non
         contributions: The claims.
         on: The date asked about; None for the latest.
     """
-    pledges = {
-        (s.contributor, s.kind): s
-        for s in standings([c for c in contributions if c.status in _PLEDGES], on)
-    }
+    pledges = {(s.contributor, s.kind): s for s in standings([c for c in contributions if c.status in _PLEDGES], on)}
     rows = []
     for standing in standings(contributions, on):
         if not standing.kind.is_personnel:
@@ -451,4 +468,3 @@ def pledge_gaps(contributions: Sequence[Contribution], on: DateLike | None = Non
             )
         )
     return tuple(rows)
-

@@ -32,9 +32,9 @@ from .contribution import ContributionStatus
 from .dates import DateLike, PartialDate
 from .mandate import Mandate
 from .mission import Mission
-from .timeline import effective_date, latest_first
 from .personnel import FigureKind
 from .position import Stance
+from .timeline import effective_date, latest_first
 
 __all__ = ["ComparisonRow", "compare", "render_markdown", "render_text"]
 

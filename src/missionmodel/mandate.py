@@ -21,9 +21,9 @@ import attrs
 from ._checks import as_tuple, at_least, checked, raise_if, type_problems
 from ._fields import check_period
 from .dates import DateLike, PartialDate, optional_date
-from .timeline import effective_date, in_force
 from .exceptions import ErrorDetail
 from .strength import Strength, optional_strength
+from .timeline import effective_date, in_force
 
 __all__ = ["Authority", "AuthorityKind", "Mandate", "Task", "Vote"]
 

@@ -39,7 +39,7 @@ from .claims import Claim, PledgeGap, Standing
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import code_problem, is_country_code
 from .dates import DateLike, PartialDate, optional_date
-from .exceptions import ErrorDetail, ValidationError
+from .exceptions import ErrorDetail
 from .fatality import Fatality
 from .mandate import Mandate
 from .personnel import FigureKind, PersonnelFigure
@@ -214,7 +214,9 @@ def _claim_links(values: Mapping[str, Any], problems: list[ErrorDetail]) -> None
         target = by_id.get(claim.supersedes)
         path = f"contributions[{index}].supersedes"
         if target is None:
-            problems.append(ErrorDetail(path=path, message=f"names claim {claim.supersedes!r}, which no contribution has as its 'id'"))
+            problems.append(
+                ErrorDetail(path=path, message=f"names claim {claim.supersedes!r}, which no contribution has as its 'id'")
+            )
         elif target.contributor != claim.contributor:
             problems.append(
                 ErrorDetail(

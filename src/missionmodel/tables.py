@@ -1,10 +1,15 @@
-"""Tidy tables out: missions, contributions, positions and fatalities as flat rows.
+"""Tidy tables out: missions, contributions, current claims, positions and fatalities as flat rows.
 
 Each function turns missions into a list of flat dicts (one row per record, plain str, int,
-float or None values, the same keys in the same order in every row) that go straight into a
+float, bool or None values, the same keys in the same order in every row) that go straight into a
 CSV file (`write_csv`) or a pandas DataFrame (`to_dataframe`, when pandas is installed: it is
 the optional extra ``missionmodel[pandas]``). A strength is given as ``strength_min`` and
 ``strength_max`` (empty when there is no upper bound); lists are joined with ``"; "``.
+
+`contribution_rows` gives every claim ever recorded; `claim_rows` gives only the current ones on
+a date, as `missionmodel.claims` resolves them (one row per contributor, kind and status; the
+same-time reports of one status combined; a ``disputed`` column marks claims that same-time
+reports contradict).
 
 Example:
     >>> from missionmodel import datasets
@@ -23,7 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._atomic import atomic_writer
-from .dates import PartialDate
+from .claims import latest_claims
+from .contribution import Contribution
+from .dates import DateLike, PartialDate
 from .mission import Mission
 from .place import Place
 from .strength import Strength
@@ -31,15 +38,16 @@ from .strength import Strength
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["contribution_rows", "fatality_rows", "mission_rows", "position_rows", "to_dataframe", "write_csv"]
+__all__ = ["claim_rows", "contribution_rows", "fatality_rows", "mission_rows", "position_rows", "to_dataframe", "write_csv"]
 
-Value = str | int | float | None
+Value = str | int | float | bool | None
 Row = dict[str, Value]
 
 CONTRIBUTION_COLUMNS = (
     "mission", "contributor", "kind", "status", "strength_min", "strength_max",
     "female", "male", "as_of", "role", "caveats", "sources",
 )  # fmt: skip
+CLAIM_COLUMNS = (*CONTRIBUTION_COLUMNS, "disputed")
 MISSION_COLUMNS = (
     "id", "name", "acronym", "kind", "status", "area", "countries",
     "headquarters", "headquarters_country", "headquarters_latitude", "headquarters_longitude",
@@ -120,8 +128,26 @@ def mission_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
     return rows
 
 
+def _contribution_row(mission: Mission, c: Contribution) -> Row:
+    low, high = _strength(c.strength)
+    return {
+        "mission": mission.id,
+        "contributor": c.contributor,
+        "kind": c.kind.value,
+        "status": c.status.value,
+        "strength_min": low,
+        "strength_max": high,
+        "female": c.female,
+        "male": c.male,
+        "as_of": _date(c.as_of),
+        "role": c.role,
+        "caveats": _joined(c.caveats),
+        "sources": _joined(c.sources),
+    }
+
+
 def contribution_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
-    """One row per contribution, with its mission's id.
+    """One row per contribution, with its mission's id: every claim recorded, current or not.
 
     Args:
         missions: One mission or several.
@@ -132,26 +158,40 @@ def contribution_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
         >>> list(rows[0])[:4]
         ['mission', 'contributor', 'kind', 'status']
     """
+    return [_contribution_row(m, c) for m in _missions(missions) for c in m.contributions]
+
+
+def claim_rows(missions: Mission | Iterable[Mission], on: DateLike | None = None) -> list[Row]:
+    """One row per current claim on ``on``, with its mission's id and whether it is disputed.
+
+    The current claims are those of `missionmodel.claims.latest_claims`: for each contributor
+    and kind, the latest claim known by ``on``, whatever its status (a pledge that was later
+    declined gives one row, ``declined``). Claims of the same time and status give one row, with
+    the range covering their strengths and all their sources; claims of the same time that
+    disagree on the status give a row each, with ``disputed`` True. The columns are those of
+    `contribution_rows` and ``disputed`` (`CLAIM_COLUMNS`).
+
+    Args:
+        missions: One mission or several.
+        on: The date asked about (a `PartialDate`, ISO text or `datetime.date`); None for the
+            latest claims.
+
+    Raises:
+        ValidationError: If ``on`` cannot be read as a date.
+
+    Example:
+        >>> from missionmodel import datasets
+        >>> rows = claim_rows(datasets.load("isf"), on="2026-02-28")
+        >>> row = next(row for row in rows if row["contributor"] == "IDN" and row["kind"] == "troops")
+        >>> row["status"], row["strength_max"], row["as_of"], row["disputed"]
+        ('pledged', 8000, '2026-02-19', False)
+    """
     rows: list[Row] = []
     for m in _missions(missions):
-        for c in m.contributions:
-            low, high = _strength(c.strength)
-            rows.append(
-                {
-                    "mission": m.id,
-                    "contributor": c.contributor,
-                    "kind": c.kind.value,
-                    "status": c.status.value,
-                    "strength_min": low,
-                    "strength_max": high,
-                    "female": c.female,
-                    "male": c.male,
-                    "as_of": _date(c.as_of),
-                    "role": c.role,
-                    "caveats": _joined(c.caveats),
-                    "sources": _joined(c.sources),
-                }
-            )
+        for claim in latest_claims(m.contributions, on=on):
+            row = _contribution_row(m, claim.contribution)
+            row["disputed"] = claim.disputed
+            rows.append(row)
     return rows
 
 
@@ -216,7 +256,7 @@ def fatality_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
 
 
 def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequence[str] | None = None) -> None:
-    r"""Write rows to a CSV file (UTF-8, a header line, None as an empty cell), atomically.
+    r"""Write rows to a CSV file (UTF-8, a header line, None as an empty cell, a bool as True or False), atomically.
 
     The file is written to a temporary file in the same folder and renamed over ``path`` when
     complete, so a failure leaves any earlier file untouched and no partial file behind.

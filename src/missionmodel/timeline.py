@@ -250,9 +250,7 @@ def _overlapping_pairs(spans: Sequence[tuple[datetime.date, datetime.date]]) -> 
     return n * (n - 1) // 2 - (apart - twice)
 
 
-def conflicting_terms(
-    appointments: Sequence[Appointment | None], limit: int = 20
-) -> tuple[list[tuple[int, int]], int]:
+def conflicting_terms(appointments: Sequence[Appointment | None], limit: int = 20) -> tuple[list[tuple[int, int]], int]:
     """Find two holders of one single-holder post at the same time, in O(n log n).
 
     Terms conflict when they are held by different holders of a post that takes one holder at a
