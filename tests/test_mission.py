@@ -175,10 +175,10 @@ def test_building_an_inconsistent_mission_reports_every_problem():
         )
     assert [(e.path, e.message) for e in info.value.errors] == [
         ("countries[0]", "'LB' is not an ISO 3166-1 alpha-3 country code; did you mean 'LBN'?"),
-        ("sources[1].id", "duplicate source id 't' (first declared at sources[0].id)"),
         ("lead", "refers to actor 'un', which is not declared in 'actors' and is not an ISO 3166-1 alpha-3 code"),
         ("contributions[0].sources[0]", "cites source 's', which is not declared in 'sources'"),
         ("appointments[1]", "'ITA' holds 'force_commander' at the same time as 'IDN' (appointments[0])"),
+        ("sources[1].id", "duplicate source id 't' (first declared at sources[0].id)"),
     ]
 
 

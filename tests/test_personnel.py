@@ -51,8 +51,8 @@ def test_problems_are_reported_together():
             personnel=[mm.ContributionKind.TROOPS] * 2,  # type: ignore[arg-type]
         )
     assert [(e.path, e.message) for e in info.value.errors] == [
-        ("approximate", "'approximate' must be bool (got 1 that is an int)"),
         ("personnel", "'personnel' lists a kind more than once"),
+        ("approximate", "'approximate' must be true or false (got 1 that is an int)"),
     ]
 
 

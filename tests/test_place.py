@@ -56,7 +56,7 @@ def test_coerce() -> None:
     assert Place.coerce("Juba") == Place(name="Juba")
     with pytest.raises(ValidationError, match="must not be empty"):
         Place.coerce("  ")
-    with pytest.raises(ValidationError, match="must be a place name or a Place"):
+    with pytest.raises(ValidationError, match="must be a place name, a Place or a mapping of Place fields"):
         Place.coerce(3)
 
 
@@ -91,14 +91,14 @@ def test_headquarters_errors_from_a_document() -> None:
     with pytest.raises(ValidationError) as raised:
         from_dict({**base, "headquarters": {"name": "Y", "latitude": 100, "longitude": "east"}, "location": ""}, Mission)
     assert messages(raised) == [
+        "headquarters.latitude: 'latitude' must be between -90 and 90 (got 100.0)",
         "headquarters.longitude: 'longitude' must be a number (got 'east' that is a str)",
-        "headquarters.latitude: 'latitude' must be between -90 and 90 (got 100)",
         "location: 'location' must not be empty",
     ]
     with pytest.raises(ValidationError) as raised:
         from_dict({**base, "headquarters": 5}, Mission)
     assert messages(raised) == [
-        "headquarters: 'headquarters' must be a place name or a mapping of Place fields (got 5 that is an int)"
+        "headquarters: 'headquarters' must be a place name, a Place or a mapping of Place fields (got 5 that is an int)"
     ]
     with pytest.raises(ValidationError) as raised:
         Mission(id="x", name="X", kind=MissionKind.NAVAL, status=MissionStatus.ACTIVE, headquarters="")

@@ -94,8 +94,8 @@ def test_mandate_checks():
         )
     ) == [
         ("tasks[0]", "'tasks[0]' must be Task('ceasefire_monitoring'), not the plain str 'ceasefire_monitoring'"),
-        ("authorized_strength", "'authorized_strength' is an inverted range: the lower bound 5 is above the upper bound 1"),
         ("end", "'end' (2025) is before 'start' (2026)"),
+        ("authorized_strength", "'authorized_strength' is an inverted range: the lower bound 5 is above the upper bound 1"),
     ]
     assert Mandate(
         authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL), tasks=[Task.DISARMAMENT], start="2026", end="2026"

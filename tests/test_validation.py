@@ -165,7 +165,7 @@ CASES = {
     ),
     "record that is not a mapping": (
         lambda d: d["contributions"].append("ALB"),
-        [("contributions[3]", "must be a mapping of Contribution fields (got 'ALB' that is a str)")],
+        [("contributions[3]", "'contributions[3]' must be Contribution, or a mapping of its fields (got 'ALB' that is a str)")],
     ),
 }
 
@@ -219,7 +219,7 @@ def test_a_fields_own_check_runs_even_when_another_field_fails():
     def edit(d):
         d["contributions"][0].update(contributor="Indonesia", kind="troop")
 
-    assert [path for path, _ in problems_of(edited(edit))] == ["contributions[0].kind", "contributions[0].contributor"]
+    assert [path for path, _ in problems_of(edited(edit))] == ["contributions[0].contributor", "contributions[0].kind"]
 
 
 @pytest.mark.parametrize(

@@ -1,30 +1,27 @@
-"""Private engine: the checks shared by every record class.
+"""Private: the rules shared by record classes, and the words of their messages.
 
-Records collect their problems into a list of `ErrorDetail` and raise one `ValidationError`
-with all of them from ``__attrs_post_init__``. The same messages are produced when a record is
-built in code and when it is loaded from a document.
+A rule is a function ``(value, path, problems)`` that appends an `ErrorDetail` when the value
+breaks it and does nothing otherwise, so that no message is built for a valid value. Record
+classes name their rules beside their fields (`checked`); `missionmodel._engine` runs them.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
-import math
 import re
 import reprlib
-import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-import attrs
-
 from .exceptions import ErrorDetail, ValidationError
 
 Checker = Callable[[Any, str, list[ErrorDetail]], None]
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A lower-case slug; use with ``fullmatch``."""
 
 _ARTICLE_AN = ("a", "e", "i", "o", "u")
 
@@ -38,13 +35,33 @@ _SHORT.maxlevel = 2
 
 
 def describe(value: object) -> str:
-    """Return ``repr(value) that is a <type>`` for messages, shortened when long."""
+    """Return ``repr(value) that is a <type>`` for messages, shortened when long.
+
+    At most about 80 characters of the value are quoted; a huge int is described by its number
+    of digits rather than written out.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"a number of about {digits:,} digits that is an int"
     text = _SHORT.repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
     name = type(value).__name__
     article = "an" if name.lower().startswith(_ARTICLE_AN) else "a"
     return f"{text} that is {article} {name}"
+
+
+def quoted(value: object) -> str:
+    """``repr(value)`` for a message, shortened to about 60 characters."""
+    text = _SHORT.repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def number(value: int) -> str:
+    """An int for a message, with thousands separators; a huge one by its number of digits."""
+    if value.bit_length() > 200:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    return f"{value:,}"
 
 
 def label(path: str) -> str:
@@ -77,7 +94,7 @@ def enum_message(enum_type: type[enum.Enum], value: object) -> str:
     """Return the message for a value that is not a member of ``enum_type``, listing the allowed ones."""
     allowed = [str(member.value) for member in enum_type]
     text = f"must be one of {', '.join(repr(a) for a in allowed)} (got {describe(value)})"
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 100:
         close = difflib.get_close_matches(value.lower().replace(" ", "_").replace("-", "_"), allowed, n=1)
         if close:
             text += f"; did you mean {close[0]!r}?"
@@ -103,114 +120,10 @@ def member(enum_type: type[_Member], value: _Member | str, name: str) -> _Member
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
+    if len(word) > 100:
+        return ""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
-
-
-@cache
-def _enum_values(cls: type[enum.Enum]) -> frozenset[object]:
-    return frozenset(member.value for member in cls)
-
-
-def _check_str(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-    if not isinstance(value, str):
-        problems.append(must_be(path, "str", value))
-    elif not value.strip():
-        problems.append(ErrorDetail(path=path, message=f"{label(path)} must not be empty"))
-
-
-def _check_int(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        problems.append(must_be(path, "int", value))
-
-
-def _check_bool(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-    if not isinstance(value, bool):
-        problems.append(must_be(path, "bool", value))
-
-
-def _check_float(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        problems.append(must_be(path, "a number", value))
-    elif not math.isfinite(value):
-        problems.append(ErrorDetail(path=path, message=f"{label(path)} must be a finite number (got {value!r})"))
-
-
-def _instance_checker(cls: type) -> Checker:
-    if issubclass(cls, enum.Enum):
-
-        def check_enum(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-            if isinstance(value, cls):
-                return
-            if isinstance(value, typing.Hashable) and value in _enum_values(cls):
-                message = f"must be {cls.__name__}({value!r}), not the plain {type(value).__name__} {value!r}"
-            else:
-                message = enum_message(cls, value)
-            problems.append(ErrorDetail(path=path, message=f"{label(path)} {message}"))
-
-        return check_enum
-
-    expected = cls.__name__
-    coerce = getattr(cls, "coerce", None)
-
-    def check_instance(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-        if isinstance(value, cls):
-            return
-        if coerce is not None:
-            # Explain why the value could not be read as the class (a malformed date, say).
-            try:
-                coerce(value)
-            except ValidationError as error:
-                problems.extend(ErrorDetail(path=path, message=f"{label(path)} {detail.message}") for detail in error.errors)
-                return
-        problems.append(must_be(path, expected, value))
-
-    return check_instance
-
-
-@cache
-def checker_for(tp: Any) -> Checker:
-    """Return a function that appends a problem when a value is not of type ``tp``.
-
-    Supports ``str`` (non-empty), ``int`` (not bool), ``float`` (a finite int or float, not
-    bool), enums, classes, ``X | None`` and ``tuple[X, ...]``.
-    """
-    if tp is str:
-        return _check_str
-    if tp is int:
-        return _check_int
-    if tp is bool:
-        return _check_bool
-    if tp is float:
-        return _check_float
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        if len(options) != 1:  # pragma: no cover - the model has no such fields
-            raise TypeError(f"unsupported union {tp!r}")
-        inner = checker_for(options[0])
-
-        def check_optional(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-            if value is not None:
-                inner(value, path, problems)
-
-        return check_optional
-    if origin is tuple:
-        element_type = typing.get_args(tp)[0]
-        element = checker_for(element_type)
-        element_name = type_name(element_type)
-
-        def check_tuple(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-            if not isinstance(value, tuple):
-                problems.append(must_be(path, f"a list of {element_name}", value))
-                return
-            for index, item in enumerate(value):
-                element(item, f"{path}[{index}]", problems)
-
-        return check_tuple
-    if isinstance(tp, type):
-        return _instance_checker(tp)
-    raise TypeError(f"unsupported field type {tp!r}")  # pragma: no cover
 
 
 CHECK = "missionmodel.check"
@@ -218,48 +131,13 @@ CHECK = "missionmodel.check"
 
 
 def checked(check: Checker) -> dict[str, Checker]:
-    """Field metadata naming a check of the value itself (a slug, a country code, ...).
+    """Field metadata naming a rule of the value itself (a slug, a country code, a count).
 
-    The check runs when the record is built and, when a document is loaded, even if other
-    fields of the record could not be read, so that every problem is reported at once.
+    The rule runs after the field's type check passes, when the record is built and when it is
+    loaded, even if other fields of the record could not be read. On a tuple field it checks
+    each element.
     """
     return {CHECK: check}
-
-
-def _with_own_check(type_check: Checker, own_check: Checker) -> Checker:
-    def check(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-        count = len(problems)
-        type_check(value, path, problems)
-        if len(problems) == count:
-            own_check(value, path, problems)
-
-    return check
-
-
-@cache
-def _field_checkers(cls: type) -> tuple[tuple[str, Checker], ...]:
-    attrs.resolve_types(cls)
-    checkers = []
-    for field in attrs.fields(cls):
-        check = checker_for(field.type)
-        if CHECK in field.metadata:
-            check = _with_own_check(check, field.metadata[CHECK])
-        checkers.append((field.name, check))
-    return tuple(checkers)
-
-
-def own_checks(cls: type) -> tuple[tuple[str, Checker], ...]:
-    """Return ``(field name, check)`` for the fields of ``cls`` that have their own check."""
-    return tuple((field.name, field.metadata[CHECK]) for field in attrs.fields(cls) if CHECK in field.metadata)
-
-
-def type_problems(instance: Any) -> list[ErrorDetail]:
-    """Return a problem for every field of an attrs ``instance`` whose value has the wrong type."""
-    problems: list[ErrorDetail] = []
-    cls: Any = type(instance)
-    for name, check in _field_checkers(cls):
-        check(getattr(instance, name), name, problems)
-    return problems
 
 
 def raise_if(problems: Sequence[ErrorDetail], subject: object) -> None:
@@ -284,36 +162,50 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 def check_slug(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem if ``value`` is a string but not a lower-case slug such as ``unifil``."""
-    if isinstance(value, str) and value.strip() and not SLUG.match(value):
+    if isinstance(value, str) and value.strip() and not SLUG.fullmatch(value):
         problems.append(
             ErrorDetail(
                 path=path,
                 message=f"{label(path)} must be a lower-case slug of letters, digits and hyphens"
-                f", such as 'unifil' (got {value!r})",
+                f", such as 'unifil' (got {quoted(value)})",
             )
         )
 
 
 @cache
-def at_least(minimum: int) -> Checker:
-    """A field check that appends a problem when an int is below ``minimum``.
+def at_least(minimum: int, maximum: int | None = None) -> Checker:
+    """A rule that an int is at least ``minimum`` (and at most ``maximum``, when given).
 
     Args:
         minimum: The smallest value allowed (0 for a count).
+        maximum: The largest value allowed, or None.
     """
 
     def check(value: Any, path: str, problems: list[ErrorDetail]) -> None:
-        if isinstance(value, int) and not isinstance(value, bool) and value < minimum:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return
+        if value < minimum:
             rule = "must not be negative" if minimum == 0 else f"must be at least {minimum:,}"
-            problems.append(ErrorDetail(path=path, message=f"{label(path)} {rule} (got {value:,})"))
+            problems.append(ErrorDetail(path=path, message=f"{label(path)} {rule} (got {number(value)})"))
+        elif maximum is not None and value > maximum:
+            problems.append(ErrorDetail(path=path, message=f"{label(path)} must be at most {maximum:,} (got {number(value)})"))
 
     return check
+
+
+MOST_PERSONNEL = 10_000_000
+"""The largest number of personnel a record may give: more than any mission has ever had."""
+
+personnel_count = at_least(0, MOST_PERSONNEL)
+"""The rule of a number of people: not negative, at most `MOST_PERSONNEL`."""
 
 
 def check_url(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem if ``value`` is a string that is not an http(s) address."""
     if isinstance(value, str) and not value.startswith(("http://", "https://")):
-        problems.append(ErrorDetail(path=path, message=f"{label(path)} must start with http:// or https:// (got {value!r})"))
+        problems.append(
+            ErrorDetail(path=path, message=f"{label(path)} must start with http:// or https:// (got {quoted(value)})")
+        )
 
 
 def check_unique(values: Iterable[tuple[str, object]], what: str, problems: list[ErrorDetail]) -> None:
@@ -323,6 +215,8 @@ def check_unique(values: Iterable[tuple[str, object]], what: str, problems: list
         if not isinstance(value, str):
             continue
         if value in seen:
-            problems.append(ErrorDetail(path=path, message=f"duplicate {what} id {value!r} (first declared at {seen[value]})"))
+            problems.append(
+                ErrorDetail(path=path, message=f"duplicate {what} id {quoted(value)} (first declared at {seen[value]})")
+            )
         else:
             seen[value] = path

@@ -1,17 +1,23 @@
-"""Private engine: field definitions shared by the record classes."""
+"""Private: rules shared by several record classes."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ._engine import RecordCheck
 from .dates import PartialDate
 from .exceptions import ErrorDetail
 
 
-def check_period(
-    start: object, end: object, problems: list[ErrorDetail], start_name: str = "start", end_name: str = "end"
-) -> None:
-    """Append a problem when ``end`` is certainly before ``start``."""
-    if isinstance(start, PartialDate) and isinstance(end, PartialDate) and end.latest() < start.earliest():
-        problems.append(ErrorDetail(path=end_name, message=f"'{end_name}' ({end}) is before '{start_name}' ({start})"))
+def period(start_name: str = "start", end_name: str = "end") -> RecordCheck:
+    """The rule that a record's ``end_name`` is not certainly before its ``start_name``."""
+
+    def check(record: Any, problems: list[ErrorDetail]) -> None:
+        start, end = getattr(record, start_name), getattr(record, end_name)
+        if isinstance(start, PartialDate) and isinstance(end, PartialDate) and end.latest() < start.earliest():
+            problems.append(ErrorDetail(path=end_name, message=f"'{end_name}' ({end}) is before '{start_name}' ({start})"))
+
+    return RecordCheck(needs=(start_name, end_name), check=check)
 
 
 def check_country(value: object, path: str, problems: list[ErrorDetail]) -> None:

@@ -17,7 +17,8 @@ import enum
 
 import attrs
 
-from ._checks import SLUG, as_tuple, checked, raise_if, type_problems
+from ._checks import SLUG, as_tuple, checked, quoted
+from ._engine import validate
 from ._fields import check_country
 from .countries import code_problem, country_name, is_country_code
 from .exceptions import ErrorDetail, ValidationError
@@ -55,7 +56,7 @@ class ActorKind(enum.Enum):
 
 def check_actor_id(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem when ``value`` is neither a slug nor an alpha-3 country code."""
-    if not isinstance(value, str) or not value.strip() or SLUG.match(value) or is_country_code(value):
+    if not isinstance(value, str) or not value.strip() or SLUG.fullmatch(value) or is_country_code(value):
         return
     problem = code_problem(value)
     if value.isupper() and problem:
@@ -63,7 +64,7 @@ def check_actor_id(value: object, path: str, problems: list[ErrorDetail]) -> Non
     else:
         message = (
             f"'{path.rpartition('.')[2]}' must be a lower-case slug such as 'board-of-peace'"
-            f" or an ISO 3166-1 alpha-3 code (got {value!r})"
+            f" or an ISO 3166-1 alpha-3 code (got {quoted(value)})"
         )
         if problem and "did you mean" in problem:
             message += problem[problem.index(";") :]
@@ -95,7 +96,7 @@ class Actor:
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        raise_if(type_problems(self), self)
+        validate(self)
 
     @classmethod
     def state(cls, code: str) -> Actor:
@@ -108,7 +109,7 @@ class Actor:
             ValidationError: If ``code`` is not an alpha-3 code (the message suggests one when an
                 alpha-2 code or a name was given).
         """
-        problem = code_problem(code) if isinstance(code, str) else f"must be str (got {code!r})"
+        problem = code_problem(code) if isinstance(code, str) else f"must be str (got {quoted(code)})"
         if problem:
             raise ValidationError([ErrorDetail(path="id", message=problem)], subject="Actor")
         return cls(id=code, name=country_name(code), kind=ActorKind.STATE, country=code)

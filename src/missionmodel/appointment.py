@@ -9,11 +9,13 @@ Example:
 from __future__ import annotations
 
 import enum
+from typing import ClassVar
 
 import attrs
 
-from ._checks import as_tuple, checked, raise_if, type_problems
-from ._fields import check_period
+from ._checks import as_tuple, checked
+from ._engine import RecordCheck, validate
+from ._fields import period
 from .actor import check_actor_id
 from .dates import DateLike, PartialDate, optional_date
 from .timeline import in_force, terms_overlap
@@ -103,10 +105,10 @@ class Appointment:
     end: PartialDate | None = attrs.field(default=None, converter=optional_date)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period(),)
+
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        check_period(self.start, self.end, problems)
-        raise_if(problems, self)
+        validate(self)
 
     def held_on(self, day: DateLike) -> bool:
         """Tell whether the term may include ``day``, from its start to its end, both included.

@@ -15,10 +15,12 @@ Example:
 from __future__ import annotations
 
 import enum
+from typing import Any, ClassVar
 
 import attrs
 
-from ._checks import as_tuple, at_least, check_slug, checked, raise_if, type_problems
+from ._checks import as_tuple, check_slug, checked, personnel_count
+from ._engine import RecordCheck, record_check, validate
 from .actor import check_actor_id
 from .dates import PartialDate, optional_date
 from .exceptions import ErrorDetail
@@ -130,8 +132,10 @@ class ContributionStatus(enum.Enum):
 _INACTIVE = frozenset({ContributionStatus.SUSPENDED, ContributionStatus.WITHDRAWN, ContributionStatus.DECLINED})
 
 
-def gender_problem(strength: Strength, female: int | None, male: int | None, problems: list[ErrorDetail]) -> None:
-    """Append a problem when the women and men reported do not fit the strength."""
+@record_check("strength", "female", "male")
+def _gender_fits(record: Any, problems: list[ErrorDetail]) -> None:
+    """The women and men reported fit the strength."""
+    strength, female, male = record.strength, record.female, record.male
     if female is None and male is None:
         return
     if female is not None and male is not None:
@@ -147,6 +151,13 @@ def gender_problem(strength: Strength, female: int | None, male: int | None, pro
     for name, count in (("female", female), ("male", male)):
         if count is not None and strength.high is not None and count > strength.high:
             problems.append(ErrorDetail(path=name, message=f"'{name}' ({count:,}) is more than 'strength' ({strength})"))
+
+
+@record_check("id", "supersedes")
+def _not_itself(record: Any, problems: list[ErrorDetail]) -> None:
+    """A claim does not supersede itself."""
+    if record.id is not None and record.id == record.supersedes:
+        problems.append(ErrorDetail(path="supersedes", message=f"a claim cannot supersede itself ({record.id!r})"))
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -182,18 +193,15 @@ class Contribution:
     kind: ContributionKind
     status: ContributionStatus
     strength: Strength = attrs.field(factory=Strength.unknown, converter=strength_converter)
-    female: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
-    male: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
+    female: int | None = attrs.field(default=None, metadata=checked(personnel_count))
+    male: int | None = attrs.field(default=None, metadata=checked(personnel_count))
     as_of: PartialDate | None = attrs.field(default=None, converter=optional_date)
     supersedes: str | None = attrs.field(default=None, metadata=checked(check_slug))
     role: str | None = None
     caveats: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (_gender_fits, _not_itself)
+
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        if not problems:
-            gender_problem(self.strength, self.female, self.male, problems)
-        if self.id is not None and self.id == self.supersedes:
-            problems.append(ErrorDetail(path="supersedes", message=f"a claim cannot supersede itself ({self.id!r})"))
-        raise_if(problems, self)
+        validate(self)

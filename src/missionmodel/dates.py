@@ -21,7 +21,7 @@ from functools import total_ordering
 
 import attrs
 
-from ._checks import describe, raise_if
+from ._checks import describe, number, quoted, raise_if
 from .exceptions import ErrorDetail, ValidationError
 
 __all__ = ["DateLike", "PartialDate"]
@@ -61,9 +61,9 @@ class PartialDate:
                 problems.append(ErrorDetail(path="", message=f"'{name}' must be int (got {describe(value)})"))
         if not problems:
             if not 1 <= self.year <= 9999:
-                problems.append(ErrorDetail(path="", message=f"has year {self.year}, out of range 1 to 9999"))
+                problems.append(ErrorDetail(path="", message=f"has year {number(self.year)}, out of range 1 to 9999"))
             if self.month is not None and not 1 <= self.month <= 12:
-                problems.append(ErrorDetail(path="", message=f"has month {self.month}, out of range 1 to 12"))
+                problems.append(ErrorDetail(path="", message=f"has month {number(self.month)}, out of range 1 to 12"))
             if self.day is not None:
                 if self.month is None:
                     problems.append(ErrorDetail(path="", message="has a day but no month"))
@@ -73,7 +73,10 @@ class PartialDate:
                         problems.append(
                             ErrorDetail(
                                 path="",
-                                message=f"has day {self.day}, out of range 1 to {last} for {self.year:04d}-{self.month:02d}",
+                                message=(
+                                    f"has day {number(self.day)}, out of range 1 to {last}"
+                                    f" for {self.year:04d}-{self.month:02d}"
+                                ),
                             )
                         )
         raise_if(problems, self)
@@ -99,7 +102,7 @@ class PartialDate:
         match = _PATTERN.match(text.strip())
         if not match:
             raise ValidationError(
-                [ErrorDetail(path="", message=f"must be a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (got {text!r})")],
+                [ErrorDetail(path="", message=f"must be a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (got {quoted(text)})")],
                 subject="PartialDate",
             )
         year, month, day = match.groups()

@@ -71,11 +71,14 @@ class ValidationError(MissionModelError, ValueError):
     line that names the subject.
 
     Args:
-        errors: Every problem found.
+        errors: Every problem found (a problem given twice is kept once).
+        count: How many problems were found in all, when ``errors`` holds only some of them.
         subject: What was checked, e.g. ``"Contribution"`` or a file name; None to leave it out.
 
     Attributes:
-        errors (tuple[ErrorDetail, ...]): Every problem found, in document order.
+        errors (tuple[ErrorDetail, ...]): The problems found, in document order: all of them,
+            or the first `MOST_KEPT` of a longer report.
+        count (int): How many problems were found in all.
         subject (str | None): What was checked, as given.
 
     Example:
@@ -89,23 +92,36 @@ class ValidationError(MissionModelError, ValueError):
 
     errors: tuple[ErrorDetail, ...]
 
-    def __init__(self, errors: Iterable[ErrorDetail], *, subject: str | None = None) -> None:
-        self.errors = tuple(errors)
+    MOST_KEPT = 1000
+    """How many problems are kept in ``errors``; the rest are only counted in ``count``."""
+    MOST_SHOWN = 50
+    """How many problems ``str()`` lists; it says how many more there are."""
+
+    def __init__(self, errors: Iterable[ErrorDetail], *, subject: str | None = None, count: int | None = None) -> None:
+        kept: list[ErrorDetail] = []
+        seen = 0
+        for error in dict.fromkeys(errors):
+            seen += 1
+            if len(kept) < self.MOST_KEPT:
+                kept.append(error)
+        self.errors = tuple(kept)
+        self.count = max(seen, count or 0)
         self.subject = subject
-        count = len(self.errors)
-        noun = "problem" if count == 1 else "problems"
-        head = f"{subject} has {count} {noun}" if subject else f"{count} {noun} found"
-        lines = [f"{head}:"] + [f"  {error}" for error in self.errors]
+        noun = "problem" if self.count == 1 else "problems"
+        head = f"{subject} has {self.count:,} {noun}" if subject else f"{self.count:,} {noun} found"
+        lines = [f"{head}:"] + [f"  {error}" for error in self.errors[: self.MOST_SHOWN]]
+        if self.count > self.MOST_SHOWN:
+            lines.append(f"  ... and {self.count - self.MOST_SHOWN:,} more problems not shown")
         super().__init__("\n".join(lines))
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_validation_error, (type(self), self.errors, self.subject))
+        return (_rebuild_validation_error, (type(self), self.errors, self.subject, self.count))
 
 
 def _rebuild_validation_error(
-    cls: type[ValidationError], errors: tuple[ErrorDetail, ...], subject: str | None
+    cls: type[ValidationError], errors: tuple[ErrorDetail, ...], subject: str | None, count: int | None = None
 ) -> ValidationError:
-    return cls(errors, subject=subject)
+    return cls(errors, subject=subject, count=count)
 
 
 class FormatError(MissionModelError, ValueError):

@@ -17,7 +17,8 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, checked, raise_if, type_problems
+from ._checks import as_tuple, checked
+from ._engine import validate
 from ._fields import check_country
 from .dates import PartialDate, optional_date
 
@@ -64,4 +65,4 @@ class Fatality:
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        raise_if(type_problems(self), self)
+        validate(self)

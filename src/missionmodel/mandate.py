@@ -15,11 +15,13 @@ Example:
 from __future__ import annotations
 
 import enum
+from typing import Any, ClassVar
 
 import attrs
 
-from ._checks import as_tuple, at_least, checked, raise_if, type_problems
-from ._fields import check_period
+from ._checks import as_tuple, at_least, checked
+from ._engine import RecordCheck, record_check, validate
+from ._fields import period
 from .dates import DateLike, PartialDate, optional_date
 from .exceptions import ErrorDetail
 from .strength import Strength, optional_strength
@@ -100,6 +102,16 @@ class Task(enum.Enum):
     """Administer a territory for a transition."""
 
 
+@record_check("unanimous", "against", "abstentions")
+def _unanimous(record: Any, problems: list[ErrorDetail]) -> None:
+    """A unanimous vote has no votes against and no abstentions."""
+    if record.unanimous is True:
+        for name in ("against", "abstentions"):
+            count = getattr(record, name)
+            if count:
+                problems.append(ErrorDetail(path=name, message=f"a unanimous vote cannot have {count} {name.replace('_', ' ')}"))
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Vote:
     """How a body voted on an instrument, as far as reported.
@@ -122,22 +134,16 @@ class Vote:
         'unanimous (5,511th meeting)'
     """
 
-    in_favour: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
-    against: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
-    abstentions: int | None = attrs.field(default=None, metadata=checked(at_least(0)))
+    in_favour: int | None = attrs.field(default=None, metadata=checked(at_least(0, 10_000)))
+    against: int | None = attrs.field(default=None, metadata=checked(at_least(0, 10_000)))
+    abstentions: int | None = attrs.field(default=None, metadata=checked(at_least(0, 10_000)))
     unanimous: bool = False
     meeting: str | None = None
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (_unanimous,)
+
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        if self.unanimous is True:
-            for name in ("against", "abstentions"):
-                count = getattr(self, name)
-                if isinstance(count, int) and not isinstance(count, bool) and count > 0:
-                    problems.append(
-                        ErrorDetail(path=name, message=f"a unanimous vote cannot have {count} {name.replace('_', ' ')}")
-                    )
-        raise_if(problems, self)
+        validate(self)
 
     def __str__(self) -> str:
         parts = []
@@ -174,7 +180,7 @@ class Authority:
     vote: Vote | None = None
 
     def __attrs_post_init__(self) -> None:
-        raise_if(type_problems(self), self)
+        validate(self)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -207,10 +213,10 @@ class Mandate:
     authorized_strength: Strength | None = attrs.field(default=None, converter=optional_strength)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period(),)
+
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        check_period(self.start, self.end, problems)
-        raise_if(problems, self)
+        validate(self)
 
     @property
     def effective(self) -> PartialDate | None:

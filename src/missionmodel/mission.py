@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 import attrs
 
 from . import claims
-from ._checks import as_tuple, check_slug, check_unique, member, raise_if, type_problems
-from ._fields import check_country, check_period
+from ._checks import as_tuple, check_slug, check_unique, checked, member, quoted
+from ._engine import RecordCheck, record_check, validate
+from ._fields import check_country, period
 from .actor import Actor, check_actor_id
 from .appointment import Appointment, Post
 from .claims import Claim, PledgeGap, Standing
@@ -110,34 +111,23 @@ _MOST_CONFLICTS = 20
 _CITING: tuple[str, ...] = ("mandates", "contributions", "personnel", "appointments", "positions", "fatalities", "actors")
 
 
-def _indexed(values: Mapping[str, Any], name: str) -> Iterable[tuple[int, Any]]:
-    items = values.get(name)
+def _indexed(mission: Any, name: str) -> Iterable[tuple[int, Any]]:
+    items = getattr(mission, name)
     if not isinstance(items, (tuple, list)):
         return ()
     return ((index, item) for index, item in enumerate(items) if item is not None)
 
 
-def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
-    """Return the problems that involve more than one record of a mission.
+@record_check()
+def _across_records(values: Any, problems: list[ErrorDetail]) -> None:
+    """The checks that involve more than one record of a mission.
 
-    Checks the mission's id, country codes, lead and dates; duplicate actor and source ids;
-    references to actors and sources that are not declared; and two holders of one post at the
-    same time. ``values`` maps field names to
-    values; a collection may hold None where a record could not be read, so that these checks
-    still run on the rest of a document that has other problems.
-
-    Args:
-        values: The mission's fields, by name.
-
-    Returns:
-        The problems, each with its path from the mission.
+    Duplicate actor, source and claim ids; references to actors, sources and claims that are not
+    declared; and two holders of one post at the same time. ``values`` is the mission, or the
+    readable part of one that could not be built (a `Partial`, whose collections hold a
+    `Partial` for each record that could not be read), so that these checks still run on the
+    rest of a document that has other problems.
     """
-    problems: list[ErrorDetail] = []
-    check_slug(values.get("id"), "id", problems)
-    for index, code in _indexed(values, "countries"):
-        check_country(code, f"countries[{index}]", problems)
-    check_actor_id(values.get("lead"), "lead", problems)
-    check_period(values.get("established"), values.get("ended"), problems, "established", "ended")
     actors = list(_indexed(values, "actors"))
     sources = list(_indexed(values, "sources"))
     check_unique(((f"actors[{i}].id", getattr(a, "id", None)) for i, a in actors), "actor", problems)
@@ -152,13 +142,13 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
         if reference.isupper() and len(reference) <= 3:
             problems.append(ErrorDetail(path=path, message=code_problem(reference) or "unknown country code"))
             return
-        message = f"refers to actor {reference!r}, which is not declared in 'actors' and is not an ISO 3166-1 alpha-3 code"
+        message = f"refers to actor {quoted(reference)}, which is not declared in 'actors' and is not an ISO 3166-1 alpha-3 code"
         hint = code_problem(reference)
         if hint and "did you mean" in hint:
             message += hint[hint.index(";") :]
         problems.append(ErrorDetail(path=path, message=message))
 
-    check_reference(values.get("lead"), "lead")
+    check_reference(values.lead, "lead")
     for collection_name, field_name in _REFERENCES:
         for index, record in _indexed(values, collection_name):
             check_reference(getattr(record, field_name, None), f"{collection_name}[{index}].{field_name}")
@@ -167,7 +157,7 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
             problems.append(
                 ErrorDetail(
                     path=f"profile_sources[{position}]",
-                    message=f"cites source {source_id!r}, which is not declared in 'sources'",
+                    message=f"cites source {quoted(source_id)}, which is not declared in 'sources'",
                 )
             )
     for collection_name in _CITING:
@@ -178,11 +168,11 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
                     problems.append(
                         ErrorDetail(
                             path=f"{collection_name}[{index}].sources[{position}]",
-                            message=f"cites source {source_id!r}, which is not declared in 'sources'",
+                            message=f"cites source {quoted(source_id)}, which is not declared in 'sources'",
                         )
                     )
     _claim_links(values, problems)
-    appointments = [a if isinstance(a, Appointment) else None for a in (values.get("appointments") or ())]
+    appointments = [a if isinstance(a, Appointment) else None for _, a in _indexed(values, "appointments")]
     pairs, total = conflicting_terms(appointments, limit=_MOST_CONFLICTS)
     for i, j in pairs:
         first, second = appointments[i], appointments[j]
@@ -200,10 +190,9 @@ def mission_problems(values: Mapping[str, Any]) -> list[ErrorDetail]:
                 message=f"{total - len(pairs):,} more pairs of appointments hold one post at the same time",
             )
         )
-    return problems
 
 
-def _claim_links(values: Mapping[str, Any], problems: list[ErrorDetail]) -> None:
+def _claim_links(values: Any, problems: list[ErrorDetail]) -> None:
     """Check contribution ids (unique) and ``supersedes`` (names a claim of the same contributor)."""
     contributions = [(i, c) for i, c in _indexed(values, "contributions") if isinstance(c, Contribution)]
     check_unique(((f"contributions[{i}].id", c.id) for i, c in contributions), "contribution", problems)
@@ -280,18 +269,18 @@ class Mission:
         ('LBN',)
     """
 
-    id: str
+    id: str = attrs.field(metadata=checked(check_slug))
     name: str
     kind: MissionKind
     status: MissionStatus
     acronym: str | None = None
     area: str | None = None
-    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple, metadata=checked(check_country))
     headquarters: Place | None = attrs.field(default=None, converter=optional_place)
     location: Place | None = attrs.field(default=None, converter=optional_place)
     established: PartialDate | None = attrs.field(default=None, converter=optional_date)
     ended: PartialDate | None = attrs.field(default=None, converter=optional_date)
-    lead: str | None = None
+    lead: str | None = attrs.field(default=None, metadata=checked(check_actor_id))
     profile_sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     mandates: tuple[Mandate, ...] = attrs.field(factory=tuple, converter=as_tuple)
     contributions: tuple[Contribution, ...] = attrs.field(factory=tuple, converter=as_tuple)
@@ -302,10 +291,10 @@ class Mission:
     actors: tuple[Actor, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period("established", "ended"), _across_records)
+
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        problems.extend(mission_problems({field.name: getattr(self, field.name) for field in attrs.fields(Mission)}))
-        raise_if(problems, self)
+        validate(self)
 
     @classmethod
     def from_acronym(cls, acronym: str, *, kind: MissionKind, status: MissionStatus, **fields: Any) -> Mission:
@@ -363,7 +352,7 @@ class Mission:
         for source in self.sources:
             if source.id == source_id:
                 return source
-        raise KeyError(f"no source {source_id!r} in mission {self.id!r}")
+        raise KeyError(f"no source {quoted(source_id)} in mission {self.id!r}")
 
     def sources_of(self, record: Mandate | Contribution | Appointment | Position | Fatality) -> tuple[Source, ...]:
         """Return the `Source` objects that ``record`` cites.

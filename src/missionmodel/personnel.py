@@ -17,10 +17,12 @@ Example:
 from __future__ import annotations
 
 import enum
+from typing import Any, ClassVar
 
 import attrs
 
-from ._checks import as_tuple, at_least, checked, raise_if, type_problems
+from ._checks import as_tuple, at_least, checked
+from ._engine import RecordCheck, record_check, validate
 from .contribution import ContributionKind
 from .dates import PartialDate, optional_date
 from .exceptions import ErrorDetail
@@ -39,6 +41,13 @@ class FigureKind(enum.Enum):
     """A size announced or planned, such as a commander's stated target."""
     ACTUAL = "actual"
     """Personnel reported as serving at the date given."""
+
+
+@record_check("personnel")
+def _each_kind_once(record: Any, problems: list[ErrorDetail]) -> None:
+    """No kind of personnel is listed twice."""
+    if len(set(record.personnel)) != len(record.personnel):
+        problems.append(ErrorDetail(path="personnel", message="'personnel' lists a kind more than once"))
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -71,11 +80,10 @@ class PersonnelFigure:
     note: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (_each_kind_once,)
+
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        if isinstance(self.personnel, tuple) and len(set(self.personnel)) != len(self.personnel):
-            problems.append(ErrorDetail(path="personnel", message="'personnel' lists a kind more than once"))
-        raise_if(problems, self)
+        validate(self)
 
     def __str__(self) -> str:
         text = f"about {self.strength}" if self.approximate else str(self.strength)

@@ -16,11 +16,12 @@ Example:
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from ._checks import checked, describe, label, raise_if, type_problems
+from ._checks import checked, describe, label, quoted
+from ._engine import RecordCheck, record_check, validate
 from ._fields import check_country
 from .exceptions import ErrorDetail, ValidationError
 
@@ -29,14 +30,16 @@ __all__ = ["Place"]
 
 def optional_float(value: Any) -> Any:
     """Converter for coordinate fields: an int becomes a float; anything else is left for the check."""
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and -(10**15) <= value <= 10**15:
         return float(value)
     return value
 
 
 def _check_range(value: object, path: str, problems: list[ErrorDetail], limit: int) -> None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and not -limit <= value <= limit:
-        problems.append(ErrorDetail(path=path, message=f"{label(path)} must be between -{limit} and {limit} (got {value!r})"))
+    if isinstance(value, float) and math.isfinite(value) and not -limit <= value <= limit:
+        problems.append(
+            ErrorDetail(path=path, message=f"{label(path)} must be between -{limit} and {limit} (got {quoted(value)})")
+        )
 
 
 def _check_latitude(value: object, path: str, problems: list[ErrorDetail]) -> None:
@@ -45,6 +48,14 @@ def _check_latitude(value: object, path: str, problems: list[ErrorDetail]) -> No
 
 def _check_longitude(value: object, path: str, problems: list[ErrorDetail]) -> None:
     _check_range(value, path, problems, 180)
+
+
+@record_check("latitude", "longitude")
+def _both_coordinates(record: Any, problems: list[ErrorDetail]) -> None:
+    """Latitude and longitude are given together or not at all."""
+    if (record.latitude is None) != (record.longitude is None):
+        given, missing = ("latitude", "longitude") if record.longitude is None else ("longitude", "latitude")
+        problems.append(ErrorDetail(path=missing, message=f"'{missing}' must be given with '{given}'"))
 
 
 @attrs.frozen(slots=True, kw_only=True, eq=False)
@@ -76,12 +87,10 @@ class Place:
     latitude: float | None = attrs.field(default=None, converter=optional_float, metadata=checked(_check_latitude))
     longitude: float | None = attrs.field(default=None, converter=optional_float, metadata=checked(_check_longitude))
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (_both_coordinates,)
+
     def __attrs_post_init__(self) -> None:
-        problems = type_problems(self)
-        if (self.latitude is None) != (self.longitude is None):
-            given, missing = ("latitude", "longitude") if self.longitude is None else ("longitude", "latitude")
-            problems.append(ErrorDetail(path=missing, message=f"'{missing}' must be given with '{given}'"))
-        raise_if(problems, self)
+        validate(self)
 
     @property
     def has_coordinates(self) -> bool:
@@ -110,7 +119,8 @@ class Place:
                 raise ValidationError([ErrorDetail(path="", message="must not be empty")], subject="Place")
             return cls(name=value)
         raise ValidationError(
-            [ErrorDetail(path="", message=f"must be a place name or a Place (got {describe(value)})")], subject="Place"
+            [ErrorDetail(path="", message=f"must be a place name, a Place or a mapping of Place fields (got {describe(value)})")],
+            subject="Place",
         )
 
     def __str__(self) -> str:

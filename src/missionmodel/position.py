@@ -13,7 +13,8 @@ import enum
 
 import attrs
 
-from ._checks import as_tuple, checked, raise_if, type_problems
+from ._checks import as_tuple, checked
+from ._engine import validate
 from .actor import check_actor_id
 from .dates import PartialDate, optional_date
 
@@ -68,4 +69,4 @@ class Position:
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        raise_if(type_problems(self), self)
+        validate(self)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import check_slug, check_url, checked, raise_if, type_problems
+from ._checks import check_slug, check_url, checked
+from ._engine import validate
 from .dates import PartialDate, optional_date
 
 __all__ = ["Source"]
@@ -44,4 +45,4 @@ class Source:
     accessed: PartialDate | None = attrs.field(default=None, converter=optional_date)
 
     def __attrs_post_init__(self) -> None:
-        raise_if(type_problems(self), self)
+        validate(self)

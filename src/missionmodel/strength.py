@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ._checks import describe, raise_if
+from ._checks import MOST_PERSONNEL, describe, number, raise_if
 from .exceptions import ErrorDetail, ValidationError
 
 __all__ = ["Strength"]
@@ -30,7 +30,9 @@ def _check_bound(name: str, value: object, problems: list[ErrorDetail]) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         problems.append(ErrorDetail(path="", message=f"'{name}' must be int (got {describe(value)})"))
     elif value < 0:
-        problems.append(ErrorDetail(path="", message=f"must not be negative (got {value:,})"))
+        problems.append(ErrorDetail(path="", message=f"must not be negative (got {number(value)})"))
+    elif value > MOST_PERSONNEL:
+        problems.append(ErrorDetail(path="", message=f"must be at most {MOST_PERSONNEL:,} personnel (got {number(value)})"))
 
 
 @attrs.frozen(slots=True, kw_only=True, order=False)
@@ -58,6 +60,11 @@ class Strength:
     high: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        low, high = self.low, self.high
+        if low.__class__ is int and 0 <= low <= MOST_PERSONNEL and (
+            high is None or (high.__class__ is int and low <= high <= MOST_PERSONNEL)
+        ):
+            return
         problems: list[ErrorDetail] = []
         _check_bound("low", self.low, problems)
         if self.high is not None:
@@ -70,6 +77,21 @@ class Strength:
                 )
             )
         raise_if(problems, self)
+
+    @classmethod
+    def _checked_range(cls, low: object, high: object) -> Strength | None:
+        """The range ``low`` to ``high`` if it satisfies this class's rules, else None (for loaders).
+
+        The same rules as ``__attrs_post_init__``, tested without building a message.
+        """
+        if low.__class__ is int and 0 <= low <= MOST_PERSONNEL and (
+            high is None or (high.__class__ is int and low <= high <= MOST_PERSONNEL)
+        ):
+            made = object.__new__(cls)
+            object.__setattr__(made, "low", low)
+            object.__setattr__(made, "high", high)
+            return made
+        return None
 
     @classmethod
     def exact(cls, n: int) -> Strength:
@@ -187,7 +209,11 @@ class Strength:
             return cls.exact(value)
         if value == "unknown":
             return cls.unknown()
-        problem = f"must be an int, a mapping with 'min' and 'max', or 'unknown' (got {describe(value)})"
+        if value.__class__ is dict and value.keys() <= {"min", "max"}:
+            low, high = value.get("min"), value.get("max")
+            if low.__class__ is int and (high is None or high.__class__ is int):
+                return cls(low=low, high=high)
+        problem = ""
         if isinstance(value, Mapping):
             extra = sorted(set(value) - {"min", "max"}, key=str)
             if extra:
@@ -205,6 +231,8 @@ class Strength:
                 if not wrong:
                     return cls(low=value["min"], high=value.get("max"))
                 problem = "; ".join(wrong)
+        if not problem:
+            problem = f"must be an int, a mapping with 'min' and 'max', or 'unknown' (got {describe(value)})"
         raise ValidationError([ErrorDetail(path="", message=problem)], subject="Strength")
 
     def _to_canonical(self) -> int | str | dict[str, int]:
