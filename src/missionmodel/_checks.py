@@ -126,6 +126,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def passes_when(predicate: Callable[[Any], bool]) -> Callable[[Checker], Checker]:
+    """Decorator: give a rule a quick test that is True only for values that certainly pass it.
+
+    The engine's fast validators call the test instead of the rule; the rule itself (and its
+    message) runs only when the test says no.
+    """
+
+    def attach(check: Checker) -> Checker:
+        setattr(check, "__mm_passes__", predicate)  # noqa: B010 - an attribute of a function
+        return check
+
+    return attach
+
+
 CHECK = "missionmodel.check"
 """Metadata key of a field's own check, run after its type check (see `checked`)."""
 
@@ -160,6 +174,7 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+@passes_when(lambda value: SLUG.fullmatch(value) is not None)
 def check_slug(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem if ``value`` is a string but not a lower-case slug such as ``unifil``."""
     if isinstance(value, str) and value.strip() and not SLUG.fullmatch(value):
@@ -181,6 +196,7 @@ def at_least(minimum: int, maximum: int | None = None) -> Checker:
         maximum: The largest value allowed, or None.
     """
 
+    @passes_when(lambda value: minimum <= value and (maximum is None or value <= maximum))
     def check(value: Any, path: str, problems: list[ErrorDetail]) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
             return

@@ -303,7 +303,12 @@ def _fast_test(tp: Any, var: str, names: dict[str, Any], own: str | None, path: 
         lines = [f"if {var}.__class__ is not {key}:"]
     lines.append(f"    {fail}")
     if own is not None:
-        lines += [f"{own}({var}, {path!r}, _p)", f"if _p: {fail}"]
+        passes = getattr(names[own], "__mm_passes__", None)
+        if passes is not None:
+            names[f"{own}_passes"] = passes
+            lines.append(f"if not {own}_passes({var}): {fail}")
+        else:
+            lines += [f"{own}({var}, {path!r}, _p)", f"if _p: {fail}"]
     return lines
 
 

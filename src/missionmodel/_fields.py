@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._checks import passes_when
 from ._engine import RecordCheck
 from .dates import PartialDate
 from .exceptions import ErrorDetail
@@ -20,6 +21,13 @@ def period(start_name: str = "start", end_name: str = "end") -> RecordCheck:
     return RecordCheck(needs=(start_name, end_name), check=check)
 
 
+def _is_code(value: object) -> bool:
+    from .countries import is_country_code
+
+    return is_country_code(value)
+
+
+@passes_when(_is_code)
 def check_country(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem (with a hint) when a string is not an ISO 3166-1 alpha-3 code."""
     from .countries import code_problem

@@ -17,7 +17,7 @@ import enum
 
 import attrs
 
-from ._checks import SLUG, as_tuple, checked, quoted
+from ._checks import SLUG, as_tuple, checked, passes_when, quoted
 from ._engine import validate
 from ._fields import check_country
 from .countries import code_problem, country_name, is_country_code
@@ -54,6 +54,7 @@ class ActorKind(enum.Enum):
     """A natural person, such as a force commander."""
 
 
+@passes_when(lambda value: is_country_code(value) or SLUG.fullmatch(value) is not None)
 def check_actor_id(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem when ``value`` is neither a slug nor an alpha-3 country code."""
     if not isinstance(value, str) or not value.strip() or SLUG.fullmatch(value) or is_country_code(value):
