@@ -164,15 +164,19 @@ def test_constructors_raise_only_their_own_errors_on_junk() -> None:
                mm.Position, mm.Fatality, mm.PersonnelFigure, mm.Mission]
     import attrs
 
+    outcomes = {"built": 0, "refused": 0, "missing argument": 0}
     for _ in range(3_000):
         cls = rng.choice(classes)
         fields = {field.name: rng.choice(JUNK) for field in attrs.fields(cls) if rng.random() < 0.6}
         try:
             cls(**fields)
+            outcomes["built"] += 1
         except mm.MissionModelError:
-            pass
+            outcomes["refused"] += 1
         except TypeError as error:  # a missing required argument: Python's own call check
             assert "required" in str(error) and "argument" in str(error)
+            outcomes["missing argument"] += 1
+    assert sum(outcomes.values()) == 3_000 and outcomes["refused"] > 1_000
 
 
 @pytest.mark.parametrize("reader", [un.read_contributions, un.read_missions, un.read_fatalities, ipi.read_contributions])
@@ -182,12 +186,12 @@ def test_importers_raise_only_their_own_errors_on_mutated_csv(reader: Callable[[
         un.read_contributions: "contribution_id,contributing_country,isocode3,m49_code,mission_acronym,personnel_type,"
         "female_personnel,male_personnel,last_reporting_date\n1,Indonesia,IDN,360,UNIFIL,Troops,25,1206,2024-09-30\n",
     }.get(reader, "a,b\n1,2\n")
+    texts = []
     for _ in range(300):
         text = header
         for _ in range(rng.randint(1, 5)):
             index = rng.randrange(len(text) + 1)
             text = text[:index] + rng.choice([",", "\n", '"', "\x00", "\ud800", "NA", "9" * 40, "é", "\r"]) + text[index:]
-        try:
-            reader(io.StringIO(text))
-        except mm.MissionModelError:
-            pass
+        texts.append(text)
+    accepted, refused, _ = run(lambda t: reader(io.StringIO(t)), iter(texts))
+    assert accepted + refused == 300
