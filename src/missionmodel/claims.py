@@ -356,7 +356,7 @@ def personnel(found: Iterable[Standing], kind: ContributionKind | None = None) -
         if s.kind.is_police and s.kind is not ContributionKind.POLICE:
             split[s.contributor].append(s)
     generic_wins = {
-        contributor: all(certainly_before(other.as_of, standing.as_of) for other in split[contributor])
+        contributor: all(_certainly_before(other, standing) for other in split[contributor])
         for contributor, standing in generic.items()
         if contributor in split
     }
@@ -367,6 +367,17 @@ def personnel(found: Iterable[Standing], kind: ContributionKind | None = None) -
         or not s.kind.is_police
         or generic_wins[s.contributor] is (s.kind is ContributionKind.POLICE)
     ]
+
+
+def _certainly_before(first: Standing, second: Standing) -> bool:
+    """Every report behind ``first`` is certainly before every report behind ``second``."""
+    return all(
+        certainly_before(early.as_of, late.as_of)
+        for claim in first.claims
+        for early in claim.records
+        for other in second.claims
+        for late in other.records
+    )
 
 
 def total_strength(

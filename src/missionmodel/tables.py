@@ -31,6 +31,7 @@ from ._atomic import atomic_writer
 from .claims import latest_claims
 from .contribution import Contribution
 from .dates import DateLike, PartialDate
+from .exceptions import FormatError
 from .mission import Mission
 from .place import Place
 from .strength import Strength
@@ -268,8 +269,9 @@ def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequen
             which writes an empty file).
 
     Raises:
-        ValueError: If a row has a key that is not among the columns.
-        OSError: If the folder cannot be written.
+        FormatError: If a row has a key that is not among the columns or text that cannot be
+            written as UTF-8 (naming the row), or the file cannot be written (naming it and the
+            system's reason). `FormatError` is a `ValueError`.
 
     Example:
         >>> import tempfile, pathlib
@@ -290,8 +292,10 @@ def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequen
                 for index, row in enumerate(itertools.chain([first], iterator)):
                     try:
                         writer.writerow(row)
+                    except UnicodeEncodeError as error:
+                        raise FormatError(f"row {index}: text that cannot be written as UTF-8 ({error.reason})") from None
                     except ValueError as error:
-                        raise ValueError(f"row {index}: {error}") from None
+                        raise FormatError(f"row {index}: {error}") from None
 
 
 def to_dataframe(rows: Iterable[Row], columns: Sequence[str] | None = None) -> pandas.DataFrame:

@@ -17,9 +17,18 @@ Requires hypothesis (installed with the ``test`` extra).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+import datetime
+from collections.abc import Collection, Sequence
+from typing import TypeVar
 
-from hypothesis import strategies as st
+import attrs
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a fresh interpreter by test_package
+    raise ImportError(
+        "missionmodel.testing needs hypothesis: pip install 'missionmodel[test]' or pip install hypothesis"
+    ) from error
 
 from .actor import Actor, ActorKind
 from .appointment import Appointment, Post
@@ -39,11 +48,13 @@ __all__ = [
     "actors",
     "appointments",
     "authorities",
+    "claim_histories",
     "contributions",
     "country_codes",
     "fatalities",
     "mandates",
     "missions",
+    "monthly_panels",
     "partial_dates",
     "personnel_figures",
     "places",
@@ -51,11 +62,13 @@ __all__ = [
     "slugs",
     "sources",
     "strengths",
+    "successions",
     "texts",
     "votes",
 ]
 
 _MAX = 1_000_000
+_T = TypeVar("_T")
 
 
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
@@ -372,40 +385,304 @@ def appointments(draw: st.DrawFn, actor_ids: Sequence[str] = (), source_ids: Seq
     )
 
 
+def _pick(draw: st.DrawFn, items: Sequence[_T]) -> _T:
+    """One of ``items`` (cheaper than a new ``sampled_from`` strategy for each draw)."""
+    return items[draw(st.integers(0, len(items) - 1))]
+
+
+def _coarsened(draw: st.DrawFn, day: datetime.date, precisions: Sequence[str] = ("day", "month", "year")) -> PartialDate:
+    """The day itself, or its month or year (a partial date that contains it)."""
+    return _coarsened_to(day, _pick(draw, precisions))
+
+
+def _coarsened_to(day: datetime.date, precision: str) -> PartialDate:
+    if precision == "year":
+        return PartialDate(year=day.year)
+    if precision == "month":
+        return PartialDate(year=day.year, month=day.month)
+    return PartialDate.from_date(day)
+
+
+_GAPS = st.sampled_from((0, 1)) | st.integers(0, 1500)
+"""Days between two dates of a succession: often none (a handover) or one, else up to about four years."""
+
+
 @st.composite
-def _succession(draw: st.DrawFn, post: Post, actor_ids: Sequence[str], source_ids: Sequence[str]) -> list[Appointment]:
-    """Consecutive terms of one post: each term ends in the year before the next begins."""
-    count = draw(st.integers(0, 3))
-    years = sorted(draw(st.lists(st.integers(1950, 2030), min_size=count * 2, max_size=count * 2, unique=True)))
-    terms = []
+def successions(
+    draw: st.DrawFn,
+    post: Post | None = None,
+    actor_ids: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    max_terms: int = 3,
+    min_year: int = 1950,
+    max_year: int = 2030,
+    partial: bool = True,
+) -> list[Appointment]:
+    """Terms of one post that a `Mission` accepts, oldest first, exercising the timeline's rules.
+
+    For a post with one holder at a time (see `Post.single_holder`), each term ends on or before
+    the day the next one begins: often on that very day (a handover day), or its end is missing
+    (not reported; the successor ends it). Dates may be partial, but never so that a term
+    certainly overlaps the next one. For a post with several holders (deputies, sector
+    commanders), terms overlap freely and may begin on the same day.
+
+    Args:
+        draw: Supplied by hypothesis.
+        post: The post; drawn when None.
+        actor_ids: Ids of declared actors that may hold it (states are drawn as well).
+        source_ids: Ids of sources that may be cited.
+        max_terms: The most terms to generate.
+        min_year: The earliest year of a start.
+        max_year: The latest year of a date.
+        partial: Whether dates may be given to the month or the year (else all to the day), and
+            the first term of a single-holder post may be undated.
+    """
+    chosen = post if post is not None else draw(st.sampled_from(Post))
+    count = draw(st.integers(0, max_terms))
+    lowest, highest = datetime.date(min_year, 1, 1), datetime.date(max_year, 12, 31)
+    precisions = ("day", "month", "year") if partial else ("day",)
+    terms: list[Appointment] = []
+    if not chosen.single_holder:
+        for _ in range(count):
+            if terms and terms[-1].start is not None and draw(st.booleans()):
+                first = terms[-1].start.earliest()  # the same start as the previous term
+            else:
+                first = draw(st.dates(lowest, highest))
+            last = min(first + datetime.timedelta(days=draw(_GAPS)), highest)
+            terms.append(
+                Appointment(
+                    post=chosen,
+                    holder=draw(_actor_refs(actor_ids)),
+                    start=_coarsened(draw, first, precisions),
+                    end=None if draw(st.booleans()) else _coarsened(draw, last, precisions),
+                    sources=draw(_cited(source_ids)),
+                )
+            )
+        return terms
+    days = [draw(st.dates(lowest, highest))]
+    while len(days) < 2 * count:
+        # Between one term's end and the next one's start, a handover day half the time.
+        gap = draw(st.just(0) | _GAPS) if len(days) % 2 == 0 else draw(_GAPS)
+        days.append(min(days[-1] + datetime.timedelta(days=gap), highest))
     for index in range(count):
-        start_year, end_year = years[2 * index], years[2 * index + 1]
-        last = index == count - 1
+        first, last = days[2 * index], days[2 * index + 1]
+        following = days[2 * index + 2] if 2 * index + 2 < len(days) else None
+        # Validation takes a term to be certainly held on its start's last possible day (see
+        # `Appointment.overlaps`): that day must not fall after the next term's start.
+        fitting = [p for p in precisions if following is None or _coarsened_to(first, p).latest() <= following]
+        start: PartialDate | None = _coarsened(draw, first, fitting)
+        if partial and index == 0 and draw(st.sampled_from((False, False, False, True))):
+            start = None
         terms.append(
             Appointment(
-                post=post,
+                post=chosen,
                 holder=draw(_actor_refs(actor_ids)),
-                start=PartialDate(year=start_year),
-                end=None if last and draw(st.booleans()) else PartialDate(year=end_year),
+                start=start,
+                end=None if draw(st.booleans()) else _coarsened(draw, last, precisions),
                 sources=draw(_cited(source_ids)),
             )
         )
     return terms
 
 
+_CLAIM_STRENGTHS = strengths(max_value=10_000)
+_SOMETIMES = st.sampled_from((False, False, True))
+_NOW_AND_THEN = st.sampled_from((False, False, False, False, False, True))
+_SHAPES = st.sampled_from(("new", "new", "dispute", "restate"))
+_CLAIM_IDS = st.tuples(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), st.none() | st.integers(1, 2030)).map(
+    lambda parts: parts[0] if parts[1] is None else f"{parts[0]}-{parts[1]}"
+)
+"""Lower-case slugs for claim ids (cheaper than `slugs`, which draws from a regular expression)."""
+
+
+def _claim_date(draw: st.DrawFn, days: Sequence[datetime.date]) -> PartialDate | None:
+    """One of ``days``, or its month or year, or (now and then) no date at all."""
+    if draw(_NOW_AND_THEN):
+        return None
+    return _coarsened(draw, _pick(draw, days))
+
+
 @st.composite
-def missions(draw: st.DrawFn, max_records: int = 5) -> Mission:
+def claim_histories(
+    draw: st.DrawFn,
+    actor_ids: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    kinds: Sequence[ContributionKind] = (),
+    statuses: Sequence[ContributionStatus] = (),
+    max_claims: int = 8,
+    links: bool = True,
+    avoid_ids: Collection[str] = (),
+    min_year: int = 2024,
+    max_year: int = 2026,
+) -> list[Contribution]:
+    """Status histories: several claims per contributor and kind over time, as `missionmodel.claims` resolves them.
+
+    A few contributors and kinds are drawn, and claims about them with any status: claims at
+    different times (one superseding the other), same-time claims with different statuses (a
+    dispute), same-time claims with the same status and different strengths, dates given to the
+    day, the month or the year (so that "2026-02" and "2026-02-19" overlap), and undated claims.
+    Some claims get an ``id`` (unique lower-case slugs), and some name in ``supersedes`` the id
+    of another claim of the same contributor (never their own), of any kind and date. A
+    `Mission` accepts every history.
+
+    Args:
+        draw: Supplied by hypothesis.
+        actor_ids: Ids of declared actors that may contribute (states are drawn as well).
+        source_ids: Ids of sources that may be cited.
+        kinds: The kinds of contribution to draw from; a few of all kinds when empty.
+        statuses: The statuses to draw from; every status when empty.
+        max_claims: The most claims to generate.
+        links: Whether claims may name another one in ``supersedes``.
+        avoid_ids: Ids not to give (those of claims that the history will be added to).
+        min_year: The earliest year of a date.
+        max_year: The latest year of a date; dates fall within about three months of each other.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from missionmodel import claims
+        >>> @given(claim_histories())
+        ... def test_one_standing_per_contributor_and_kind(history):
+        ...     found = [(s.contributor, s.kind) for s in claims.standings(history)]
+        ...     assert len(found) == len(set(found))
+        >>> test_one_standing_per_contributor_and_kind()
+    """
+    contributors = draw(st.lists(_actor_refs(actor_ids), min_size=1, max_size=3, unique=True))
+    kind_pool = list(kinds) or draw(st.lists(st.sampled_from(ContributionKind), min_size=1, max_size=3, unique=True))
+    status_pool = list(statuses) or list(ContributionStatus)
+    cited = _cited(source_ids)
+    lowest = datetime.date(min_year, 1, 1)
+    first = draw(st.dates(lowest, max(lowest, datetime.date(max_year, 12, 31) - datetime.timedelta(days=90))))
+    days = sorted({first + datetime.timedelta(days=draw(st.integers(0, 90))) for _ in range(draw(st.integers(1, 4)))})
+    made: list[Contribution] = []
+    for _ in range(draw(st.integers(0, max_claims))):
+        shape = draw(_SHAPES) if made else "new"
+        if shape == "new":
+            contributor = _pick(draw, contributors)
+            kind = _pick(draw, kind_pool)
+            status = _pick(draw, status_pool)
+            as_of = _claim_date(draw, days)
+        else:  # another report of the same time: another status (a dispute) or another strength
+            base = _pick(draw, made)
+            contributor, kind, as_of = base.contributor, base.kind, base.as_of
+            others = [s for s in status_pool if s is not base.status]
+            status = _pick(draw, others) if shape == "dispute" and others else base.status
+        strength = draw(_CLAIM_STRENGTHS)
+        female, male = draw(_gender_split(strength))
+        made.append(
+            Contribution(
+                contributor=contributor,
+                kind=kind,
+                status=status,
+                strength=strength,
+                female=female,
+                male=male,
+                as_of=as_of,
+                sources=draw(cited),
+            )
+        )
+    used = set(avoid_ids)
+    for index, claim in enumerate(made):
+        if draw(st.booleans()):
+            stem = claim_id = draw(_CLAIM_IDS)
+            while claim_id in used:
+                claim_id = f"{stem}-{len(used)}"
+            used.add(claim_id)
+            made[index] = attrs.evolve(claim, id=claim_id)
+    if links:
+        for index, claim in enumerate(made):
+            targets = [c.id for c in made if c.id is not None and c.contributor == claim.contributor and c.id != claim.id]
+            if targets and bool(draw(_SOMETIMES)):
+                made[index] = attrs.evolve(claim, supersedes=_pick(draw, targets))
+    return made
+
+
+def _month(first: PartialDate, offset: int) -> PartialDate:
+    index = first.year * 12 + (first.month or 1) - 1 + offset
+    return PartialDate(year=index // 12, month=index % 12 + 1)
+
+
+@st.composite
+def monthly_panels(
+    draw: st.DrawFn,
+    actor_ids: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    kind: ContributionKind = ContributionKind.TROOPS,
+    first_month: PartialDate | None = None,
+    max_months: int = 12,
+    max_contributors: int = 4,
+) -> list[Contribution]:
+    """Monthly reports of deployed personnel, as in the UN's tables of contributions by country.
+
+    Each month, each contributor on the ground reports its ``deployed`` figure (an exact number),
+    or reports nothing (its last figure stands); a contingent that leaves is reported
+    ``withdrawn`` that month, and may come back later. Claims are dated to the month and
+    listed month by month.
+
+    Args:
+        draw: Supplied by hypothesis.
+        actor_ids: Ids of declared actors that may contribute (states are drawn as well).
+        source_ids: Ids of sources that may be cited.
+        kind: The kind of personnel reported.
+        first_month: The first month of the panel (January of its year if no month is given);
+            January 2024 when None.
+        max_months: The most months to generate.
+        max_contributors: The most contributors to generate.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from missionmodel import ContributionStatus, claims
+        >>> @given(monthly_panels())
+        ... def test_exact_figures_add_up_exactly(panel):
+        ...     assert claims.total_strength(panel, ContributionStatus.DEPLOYED).is_exact
+        >>> test_exact_figures_add_up_exactly()
+    """
+    first = first_month if first_month is not None else PartialDate(year=2024, month=1)
+    months = [_month(first, offset) for offset in range(draw(st.integers(1, max_months)))]
+    contributors = draw(st.lists(_actor_refs(actor_ids), min_size=1, max_size=max_contributors, unique=True))
+    rows: list[Contribution] = []
+    for contributor in contributors:
+        deployed = False
+        for month in months:
+            actions = ("report", "report", "silent", "leave") if deployed else ("absent", "report")
+            action = draw(st.sampled_from(actions))
+            if action in ("absent", "silent"):
+                continue
+            deployed = action == "report"
+            rows.append(
+                Contribution(
+                    contributor=contributor,
+                    kind=kind,
+                    status=ContributionStatus.DEPLOYED if deployed else ContributionStatus.WITHDRAWN,
+                    strength=draw(st.integers(1, 5000)) if deployed else Strength.unknown(),
+                    as_of=month,
+                    sources=draw(_cited(source_ids)),
+                )
+            )
+    rows.sort(key=lambda row: row.as_of or first)
+    return rows
+
+
+@st.composite
+def missions(draw: st.DrawFn, max_records: int = 5, histories: bool = True) -> Mission:
     """Whole, consistent missions: every reference resolves and no post has two holders at once.
+
+    Leadership posts are held in `successions` (handover days, missing ends, deputies side by
+    side); contributions mix single claims with a `claim_histories` history (evolving statuses,
+    disputes, partial and missing dates, ``id`` and ``supersedes`` links).
 
     Args:
         draw: Supplied by hypothesis.
         max_records: The most records of each kind to generate.
+        histories: Whether to add a status history to the contributions.
     """
     source_ids = draw(st.lists(slugs(), max_size=4, unique=True))
     actor_ids = draw(st.lists(slugs(), max_size=4, unique=True))
     established, ended = draw(_period())
     posts = draw(st.lists(st.sampled_from(Post), max_size=2, unique=True))
-    terms = [term for post in posts for term in draw(_succession(post, actor_ids, source_ids))]
+    terms = [term for post in posts for term in draw(successions(post, actor_ids, source_ids))]
+    claims = draw(st.lists(contributions(actor_ids, source_ids), max_size=max_records))
+    if histories:
+        claims += draw(claim_histories(actor_ids, source_ids, max_claims=max_records))
     return Mission(
         id=draw(slugs()),
         name=draw(texts()),
@@ -421,7 +698,7 @@ def missions(draw: st.DrawFn, max_records: int = 5) -> Mission:
         lead=draw(st.none() | _actor_refs(actor_ids)),
         profile_sources=draw(_cited(source_ids)),
         mandates=draw(st.lists(mandates(source_ids), max_size=max_records)),
-        contributions=draw(st.lists(contributions(actor_ids, source_ids), max_size=max_records)),
+        contributions=claims,
         personnel=draw(st.lists(personnel_figures(source_ids), max_size=2)),
         appointments=terms,
         positions=draw(st.lists(positions(actor_ids, source_ids), max_size=max_records)),

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -209,17 +210,42 @@ def holders_on(appointments: Iterable[Appointment], post: Post, on: DateLike) ->
     return tuple(a for a in begun if a.end is None or when.earliest() <= a.end.latest())
 
 
-def _certain_span(appointment: Appointment) -> tuple[datetime.date, datetime.date] | None:
-    """The days a term certainly covers: from its start's last possible day to its end's first.
+_Days = tuple[datetime.date, datetime.date]
 
-    A term with no end certainly covers only its start (a successor may end it); an undated
-    term covers nothing certain.
+
+def _certain(appointment: Appointment) -> tuple[str, _Days] | None:
+    """What is certain of a term, for telling whether two holders certainly overlapped.
+
+    ``("span", (first, last))``: a term with an end certainly covers the days from its start's
+    last possible day to its end's first possible day. ``("start", (first, last))``: a term
+    with no reported end is certainly held on its start day, some day between ``first`` and
+    ``last``, and perhaps no longer (a successor may end it). None when nothing is certain: no
+    start, or a start and end too vague for any day to be certain.
     """
-    if appointment.start is None:
+    start, end = appointment.start, appointment.end
+    if start is None:
         return None
-    low = appointment.start.latest()
-    high = appointment.end.earliest() if appointment.end is not None else low
-    return low, max(low, high)
+    if end is None:
+        return "start", (start.earliest(), start.latest())
+    low, high = start.latest(), end.earliest()
+    return ("span", (low, high)) if low <= high else None
+
+
+def _conflict(first: tuple[str, _Days], second: tuple[str, _Days]) -> bool:
+    """Two terms certainly overlap by more than a handover day.
+
+    Two spans conflict when each begins before the other ends; a start conflicts with a span
+    that certainly covers every day it may fall on, with a day to spare on each side; two starts
+    never conflict (either may have ended the other).
+    """
+    (kind_a, (low_a, high_a)), (kind_b, (low_b, high_b)) = first, second
+    if kind_a == "span" and kind_b == "span":
+        return low_a < high_b and low_b < high_a
+    if kind_a == "span" and kind_b == "start":
+        return low_a < low_b and high_b < high_a
+    if kind_a == "start" and kind_b == "span":
+        return low_b < low_a and high_a < high_b
+    return False
 
 
 def terms_overlap(first: Appointment, second: Appointment) -> bool:
@@ -229,12 +255,12 @@ def terms_overlap(first: Appointment, second: Appointment) -> bool:
         first: A term.
         second: Another term.
     """
-    a, b = _certain_span(first), _certain_span(second)
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+    a, b = _certain(first), _certain(second)
+    return a is not None and b is not None and _conflict(a, b)
 
 
-def _overlapping_pairs(spans: Sequence[tuple[datetime.date, datetime.date]]) -> int:
-    """Count the pairs of spans that share more than a single boundary day, in O(n log n).
+def _overlapping_pairs(spans: Sequence[_Days]) -> int:
+    """Count the pairs of spans that overlap by more than a boundary day, in O(n log n).
 
     Two spans overlap when each starts strictly before the other ends. Every pair that does not
     overlap has one span ending on or before the other's start; pairs of two one-day spans on
@@ -250,12 +276,56 @@ def _overlapping_pairs(spans: Sequence[tuple[datetime.date, datetime.date]]) -> 
     return n * (n - 1) // 2 - (apart - twice)
 
 
+def _contained_pairs(spans: Sequence[_Days], starts: Sequence[_Days]) -> int:
+    """Count the (span, start) pairs where the span certainly covers the start, in O(n log n).
+
+    A sweep over the starts by their first possible day adds the spans that begin before it to
+    a Fenwick tree indexed by their last day, and counts those that end after the start's last
+    possible day.
+    """
+    if not spans or not starts:
+        return 0
+    highs = sorted({high for _, high in spans})
+    tree = [0] * (len(highs) + 1)
+
+    def add(rank: int) -> None:
+        rank += 1
+        while rank <= len(highs):
+            tree[rank] += 1
+            rank += rank & -rank
+
+    def at_most(rank: int) -> int:  # how many added spans have a last day of rank <= rank
+        total = 0
+        rank += 1
+        while rank > 0:
+            total += tree[rank]
+            rank -= rank & -rank
+        return total
+
+    by_low = sorted(spans)
+    added = position = count = 0
+    for first, last in sorted(starts):
+        while position < len(by_low) and by_low[position][0] < first:
+            add(bisect.bisect_left(highs, by_low[position][1]))
+            added += 1
+            position += 1
+        # spans added so far begin before the start; count those whose end is after its last day
+        count += added - at_most(bisect.bisect_right(highs, last) - 1)
+    return count
+
+
+def _pairs(terms: Sequence[tuple[str, _Days]]) -> int:
+    spans = [days for kind, days in terms if kind == "span"]
+    starts = [days for kind, days in terms if kind == "start"]
+    return _overlapping_pairs(spans) + _contained_pairs(spans, starts)
+
+
 def conflicting_terms(appointments: Sequence[Appointment | None], limit: int = 20) -> tuple[list[tuple[int, int]], int]:
     """Find two holders of one single-holder post at the same time, in O(n log n).
 
     Terms conflict when they are held by different holders of a post that takes one holder at a
-    time and certainly overlap by more than a handover day. Terms of the same holder (sources
-    that disagree on a date) and undated terms never conflict.
+    time and certainly overlap by more than a handover day (see `terms_overlap`). Terms of the
+    same holder (sources that disagree on a date) and undated terms never conflict.
 
     Args:
         appointments: The mission's appointments, by index (None for a record that could not be
@@ -263,24 +333,24 @@ def conflicting_terms(appointments: Sequence[Appointment | None], limit: int = 2
         limit: How many conflicting pairs to return at most.
 
     Returns:
-        Up to ``limit`` pairs ``(earlier, later)`` of indexes, in order of the later one's start,
+        Up to ``limit`` pairs ``(earlier, later)`` of indexes, in order of the later one's index,
         and the number of conflicting pairs in all.
     """
-    by_post: dict[object, list[tuple[datetime.date, datetime.date, int]]] = defaultdict(list)
+    by_post: dict[object, list[tuple[str, _Days, int]]] = defaultdict(list)
     for index, appointment in enumerate(appointments):
         if appointment is None or not appointment.post.single_holder:
             continue
-        span = _certain_span(appointment)
-        if span is not None:
-            by_post[appointment.post].append((span[0], span[1], index))
+        certain = _certain(appointment)
+        if certain is not None:
+            by_post[appointment.post].append((certain[0], certain[1], index))
     found: list[tuple[int, int]] = []
     total = 0
     for terms in by_post.values():
-        conflicts = _overlapping_pairs([(low, high) for low, high, _ in terms])
-        by_holder: dict[str, list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
-        for low, high, index in terms:
-            by_holder[appointments[index].holder].append((low, high))  # type: ignore[union-attr]  # None skipped above
-        conflicts -= sum(_overlapping_pairs(spans) for spans in by_holder.values() if len(spans) > 1)
+        conflicts = _pairs([(kind, days) for kind, days, _ in terms])
+        by_holder: dict[str, list[tuple[str, _Days]]] = defaultdict(list)
+        for kind, days, index in terms:
+            by_holder[appointments[index].holder].append((kind, days))  # type: ignore[union-attr]  # None skipped above
+        conflicts -= sum(_pairs(own) for own in by_holder.values() if len(own) > 1)
         total += conflicts
         if conflicts and len(found) < limit:
             found.extend(_first_pairs(terms, appointments, limit - len(found)))
@@ -289,25 +359,36 @@ def conflicting_terms(appointments: Sequence[Appointment | None], limit: int = 2
 
 
 def _first_pairs(
-    terms: list[tuple[datetime.date, datetime.date, int]], appointments: Sequence[Appointment | None], limit: int
+    terms: list[tuple[str, _Days, int]], appointments: Sequence[Appointment | None], limit: int
 ) -> list[tuple[int, int]]:
-    """List up to ``limit`` conflicting pairs by a sweep over the terms sorted by start.
+    """List up to ``limit`` conflicting pairs, sweeping the terms in order of their first day.
 
-    The sweep stops after a number of steps proportional to the number of terms, so that a
-    post with many overlapping terms of one holder cannot make it quadratic.
+    Spans still running are kept by holder, so that each new term meets the other holders'
+    spans at once and its own holder's are never walked: listing the first pairs costs
+    O(n log n) plus the pairs listed. A start can only conflict with a span that began before
+    it, so starts are checked but never kept.
     """
-    ordered = sorted(terms)
     pairs: list[tuple[int, int]] = []
-    budget = 20 * len(ordered) + 1000
-    for position, (low, high, index) in enumerate(ordered):
-        for other_low, other_high, other in ordered[position + 1 :]:
-            budget -= 1
-            if other_low >= high or budget <= 0:
-                break
-            if other_high > low and appointments[index].holder != appointments[other].holder:  # type: ignore[union-attr]
-                pairs.append((min(index, other), max(index, other)))
-                if len(pairs) >= limit:
-                    return pairs
-        if budget <= 0:
-            break
+    ending: list[tuple[datetime.date, int]] = []
+    running: dict[str, dict[int, _Days]] = defaultdict(dict)
+    for kind, days, index in sorted(terms, key=lambda term: (term[1], term[0])):
+        low = days[0]
+        while ending and ending[0][0] <= low:
+            _, gone = heapq.heappop(ending)
+            holder = appointments[gone].holder  # type: ignore[union-attr]  # None is never a term
+            running[holder].pop(gone, None)
+            if not running[holder]:
+                del running[holder]
+        holder = appointments[index].holder  # type: ignore[union-attr]
+        for other_holder, others in running.items():
+            if other_holder == holder:
+                continue
+            for other, other_days in others.items():
+                if _conflict(("span", other_days), (kind, days)):
+                    pairs.append((min(index, other), max(index, other)))
+                    if len(pairs) >= limit:
+                        return pairs
+        if kind == "span":
+            running[holder][index] = days
+            heapq.heappush(ending, (days[1], index))
     return pairs
