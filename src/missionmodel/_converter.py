@@ -103,10 +103,12 @@ def _load_place(value: Any) -> Any:
 
 
 def _record_loader(cls: type) -> Loader:
+    read = _engine.reader(cls, loader_for)
+
     def load_record(value: Any) -> Any:
-        if not isinstance(value, Mapping):
-            return value  # reported by the field's check
-        return _engine.structure(cls, value, loader_for)
+        if value.__class__ is dict or isinstance(value, Mapping):
+            return read(value)
+        return value  # reported by the field's check
 
     return load_record
 
@@ -140,7 +142,7 @@ def loader_for(tp: Any) -> Loader:
 def _structure_record(data: Any, cls: type) -> Any:
     """Build a record from a document's data; every problem in one `ValidationError`."""
     try:
-        return _engine.structure(cls, data, loader_for)
+        return _engine.reader(cls, loader_for)(data)
     except _engine.Broken as broken:
         raise ValidationError(broken.problems, subject=cls.__name__) from None
 

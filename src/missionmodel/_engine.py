@@ -65,17 +65,21 @@ class RecordCheck:
     Attributes:
         needs: The fields it reads; it runs only when each of them passed its own checks.
         check: Appends its problems, with paths from the record, for a record or a `Partial`.
+        partial: True when it can also run on a list of records some of which are broken (it
+            then sees a `Partial`, or the raw value, in their place): a mission's checks across
+            records run on what could be read.
     """
 
     needs: tuple[str, ...]
     check: RecordCheckFunction
+    partial: bool = False
 
 
-def record_check(*needs: str) -> Callable[[RecordCheckFunction], RecordCheck]:
+def record_check(*needs: str, partial: bool = False) -> Callable[[RecordCheckFunction], RecordCheck]:
     """Decorator: make a `RecordCheck` of a function that needs the fields ``needs``."""
 
     def make(function: RecordCheckFunction) -> RecordCheck:
-        return RecordCheck(needs=tuple(needs), check=function)
+        return RecordCheck(needs=tuple(needs), check=function, partial=partial)
 
     return make
 
@@ -384,7 +388,8 @@ def problems_of(cls: type, record: Any) -> tuple[list[ErrorDetail], set[str]]:
     """Collect every problem of a record of ``cls`` (an instance or a `Partial`), in field order.
 
     Fields that are `MISSING` or a `Partial` were reported where they were read and are skipped;
-    so are the checks across fields that need them.
+    so are the checks across fields that need them. A list some of whose items are broken is
+    still readable: checks across records run on it, and see the broken items as they are.
 
     Returns:
         The problems, and the names of the fields that could not be read.
@@ -392,6 +397,7 @@ def problems_of(cls: type, record: Any) -> tuple[list[ErrorDetail], set[str]]:
     spec = spec_of(cls)
     problems: list[ErrorDetail] = []
     unreadable: set[str] = set()
+    partly: set[str] = set()
     for field in spec.fields:
         value = getattr(record, field.name)
         if value is MISSING or isinstance(value, Partial):
@@ -399,11 +405,15 @@ def problems_of(cls: type, record: Any) -> tuple[list[ErrorDetail], set[str]]:
             continue
         count = len(problems)
         field.check(value, field.name, problems)
-        if len(problems) > count:
-            unreadable.add(field.name)
+        if len(problems) > count or (value.__class__ is tuple and any(isinstance(item, Partial) for item in value)):
+            if value.__class__ is tuple and _element(_optional(field.type) or field.type) is not None:
+                partly.add(field.name)  # a list stays readable when only some of its items are not
+            else:
+                unreadable.add(field.name)
     for check in spec.record_checks:
-        if not unreadable.intersection(check.needs):
-            check.check(record, problems)
+        if unreadable.intersection(check.needs) or (not check.partial and partly.intersection(check.needs)):
+            continue
+        check.check(record, problems)
     return problems, unreadable
 
 
@@ -620,16 +630,33 @@ def structure(cls: type, data: Any, loader_for: Callable[[Any], Loader]) -> Any:
     Raises:
         Broken: With the readable part of the record and every problem, paths from the record.
     """
-    make = _MAKERS.get(cls)
-    if make is None:
-        _field_loaders(cls, loader_for)
-        make = _MAKERS[cls] = _maker(cls, loader_for)
-    if data.__class__ is dict:
-        try:
-            return make(data)
-        except (_Slow, Broken, TypeError):
-            pass  # something is wrong: read it again, slowly, to find every problem
-    return _structure_slowly(cls, data, _FIELD_LOADERS[cls])
+    return reader(cls, loader_for)(data)
+
+
+_READERS: dict[type, Loader] = {}
+
+
+def reader(cls: type, loader_for: Callable[[Any], Loader]) -> Loader:
+    """Return the reader of ``cls``: `structure` for that class, with its compiled reader bound."""
+    found = _READERS.get(cls)
+    if found is not None:
+        return found
+    state: dict[str, Any] = {}
+
+    def read(data: Any) -> Any:
+        make = state.get("make")
+        if make is None:
+            _field_loaders(cls, loader_for)
+            make = state["make"] = _MAKERS.get(cls) or _MAKERS.setdefault(cls, _maker(cls, loader_for))
+        if data.__class__ is dict:
+            try:
+                return make(data)
+            except (_Slow, Broken, TypeError):
+                pass  # something is wrong: read it again, slowly, to find every problem
+        return _structure_slowly(cls, data, _FIELD_LOADERS[cls])
+
+    _READERS[cls] = read
+    return read
 
 
 def _structure_slowly(cls: type, data: Any, loaders: dict[str, Loader]) -> Any:
