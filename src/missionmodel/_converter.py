@@ -58,7 +58,7 @@ def _enum_loader(cls: type[enum.Enum]) -> Loader:
     return load_enum
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _date_from_text(text: str) -> PartialDate:
     return PartialDate.parse(text)
 

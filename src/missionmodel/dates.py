@@ -99,14 +99,21 @@ class PartialDate:
                 [ErrorDetail(path="", message=f"must be a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (got {describe(text)})")],
                 subject="PartialDate",
             )
-        match = _PATTERN.match(text.strip())
+        match = _PATTERN.fullmatch(text.strip())
         if not match:
             raise ValidationError(
                 [ErrorDetail(path="", message=f"must be a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (got {quoted(text)})")],
                 subject="PartialDate",
             )
         year, month, day = match.groups()
-        return cls(year=int(year), month=int(month) if month else None, day=int(day) if day else None)
+        y, m, d = int(year), int(month) if month else None, int(day) if day else None
+        if y >= 1 and (m is None or 1 <= m <= 12) and (d is None or (m is not None and 1 <= d <= 28)):
+            made = object.__new__(cls)  # certainly valid: skip building the messages of the checks
+            object.__setattr__(made, "year", y)
+            object.__setattr__(made, "month", m)
+            object.__setattr__(made, "day", d)
+            return made
+        return cls(year=y, month=m, day=d)
 
     @classmethod
     def from_date(cls, value: datetime.date) -> PartialDate:
