@@ -68,6 +68,8 @@ JUNK: list[Any] = [
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     yield path
+    if len(path) > 60:  # mutations nest deeply; edit no deeper than this
+        return
     if isinstance(node, dict):
         for key, value in node.items():
             yield from _paths(value, (*path, key))
