@@ -23,10 +23,10 @@ from typing import Any
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
 
-import attrs  # noqa: E402
-from test_fuzz import JUNK, _text, mutants  # noqa: E402
+import attrs
 
-import missionmodel as mm  # noqa: E402
+import missionmodel as mm
+from test_fuzz import JUNK, _text, mutants
 
 
 def tally(name: str, loader: Callable[[Any], object], inputs: Iterable[Any]) -> bool:

@@ -141,3 +141,68 @@ def test_generated_rows_are_each_taken_or_reported(rows: list[tuple[bool, list[s
         cells = dict(zip(HEADER, rows[line - 2][1], strict=True))
         total = sum(e.record.strength.low for e in result.records if e.row == line)
         assert total == int(cells["Total"])
+
+
+# --- the fast path ----------------------------------------------------------------------------
+
+
+def slow_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn the fast path off: every row goes through the parser."""
+
+    def never(table: object, records: object) -> object:
+        return lambda values, line: False
+
+    monkeypatch.setattr(ipi, "_fast", never)
+
+
+COUNT_TEXTS = ["0", "0", "5", "12", "NA", "", "3.0", "-1", "x"]
+
+
+@st.composite
+def messy_ipi_file(draw: st.DrawFn) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    for _ in range(draw(st.integers(0, 30))):
+        cells = {name: "0" for name in HEADER}
+        cells["Date"] = draw(st.sampled_from(["2020-01-31", "2020-01-31", "31/01/2020", "2020-02-30", "NA"]))
+        cells["Contributor"], cells["Contributor_ISO-3"] = draw(
+            st.sampled_from([("Fiji", "FJI"), ("Fiji", "FJI"), ("Nepal.", "NA"), ("Ghana", " GHA"), ("Nowhere", "QQQ")])
+        )
+        cells["Mission"] = draw(st.sampled_from(["UNIFIL", "UNIFIL", "UNMISS", "NA", " UNMISS"]))
+        for name in ("Troops", "Civilian_Police", "Observers", "Experts_on_Mission", "Formed_Police_Units", "Inidividual_Police"):
+            cells[name] = draw(st.sampled_from(COUNT_TEXTS))
+        if draw(st.booleans()):  # mostly consistent totals, so that many rows need no repair
+            numbers = [int(cells[name]) if cells[name].isdigit() else 0 for name in ("Troops", "Civilian_Police", "Observers")]
+            cells["Total"] = str(sum(numbers))
+        else:
+            cells["Total"] = draw(st.sampled_from(COUNT_TEXTS))
+        writer.writerow([cells[name] for name in HEADER])
+    return out.getvalue()
+
+
+@given(messy_ipi_file(), st.booleans())
+def test_the_fast_path_reads_as_the_parser_does(text: str, strict: bool) -> None:
+    fast = ipi.read_contributions(io.StringIO(text), strict=strict)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        slow_only(monkeypatch)
+        slow = ipi.read_contributions(io.StringIO(text), strict=strict)
+    assert fast.records == slow.records
+    assert fast.report == slow.report
+
+
+def test_the_fast_path_shares_values_between_rows() -> None:
+    text = "Date,Contributor_ISO-3,Mission,Civilian_Police,Observers,Troops,Total\n"
+    text += "2020-01-31,FJI,UNIFIL,0,NA,300,300\n" * 3
+    result = ipi.read_contributions(io.StringIO(text))
+    assert result.report.ok and [entry.row for entry in result.records] == [2, 3, 4]
+    first, last = result.records[0].record, result.records[2].record
+    assert first == last and first.strength is last.strength and first.as_of is last.as_of and first.sources is last.sources
+
+
+def test_an_implausible_count_is_rejected_not_raised() -> None:
+    text = "Date,Contributor_ISO-3,Mission,Civilian_Police,Observers,Troops,Total\n"
+    text += "2020-01-31,FJI,UNIFIL,0,0,5,5\n2020-01-31,FJI,UNIFIL,0,0,20000000,20000000\n"
+    result = ipi.read_contributions(io.StringIO(text))
+    assert [entry.row for entry in result.records] == [2]
+    assert issues(result.report.rejected) == [(3, None, "must be at most 10,000,000 personnel (got 20,000,000)")]

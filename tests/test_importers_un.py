@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -433,3 +434,158 @@ def test_implausible_and_non_ascii_counts_are_rejected_with_a_short_message():
         "line 3, female_personnel: must be a whole number (got '\u0662\u0665')",
     ]
     assert result.report.rows_taken == 1
+
+
+# --- the fast path ----------------------------------------------------------------------------
+# Rows whose cells were all read cleanly before are built without the row parser. These tests read
+# the same files with the fast path turned off (every row through the parser) and compare.
+
+OLD_HEADER = [
+    "Contribution_ID", "Mission_Acronym", "Personnel_Type", "ISOCode3", "Contributing_Country", "M49Code",
+    "Female_Personnel", "Male_Personnel", "Last_Reporting_Date",
+]  # fmt: skip
+
+MESSY_CELLS = {
+    "mission_acronym": ["UNIFIL", "UNMISS", " UNIFIL", "", "unifil", "UN MISS"],
+    "isocode3": ["IDN", "ITA", "", "idn", "XXX", "ID N", " GHA"],
+    "contributing_country": ["Indonesia", "Spain.", "", "Atlantis", "Italy"],
+    "personnel_type": ["Troops", "Staff Officer", "troops", " Troops ", "Staff  Officer", "Cooks", ""],
+    "female_personnel": ["0", "25", "1.0", "-1", "x", "", "007", "+3", "9" * 12, "\u0662"],
+    "male_personnel": ["0", "2", "300", "12.00", "-0", "", "1500"],
+    "last_reporting_date": ["2024-09-30", "30/09/2024", "2024-02-30", "", "2024-09-30T00:00:00", "31/13/2015", "1/2/2003"],
+}
+
+
+def slow_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn the fast path of both contribution importers off: every row goes through the parser."""
+    from missionmodel.importers import ipi
+
+    def never(table: object, records: object) -> object:
+        return lambda values, line: False
+
+    monkeypatch.setattr(un, "_contributions_fast", never)
+    monkeypatch.setattr(ipi, "_fast", never)
+
+
+@st.composite
+def messy_contribution_file(draw: st.DrawFn) -> str:
+    old = draw(st.booleans())
+    header = OLD_HEADER if old else CONTRIBUTION_HEADER
+    canonical = ["m49_code" if name.lower() == "m49code" else name.lower() for name in header]
+    lines = []
+    clean = draw(st.integers(0, 20))  # clean rows first, so that the caches know the texts
+    for index in range(clean + draw(st.integers(0, 25))):
+        row = []
+        for name in canonical:
+            choices = MESSY_CELLS.get(name, ["1"])
+            row.append(choices[0] if index < clean and name != "female_personnel" else draw(st.sampled_from(choices)))
+        if index < clean:
+            row[canonical.index("female_personnel")] = draw(st.sampled_from(["0", "25", "3"]))
+        shape = draw(st.sampled_from(["row"] * 8 + ["short", "blank"]))
+        lines.append(row if shape == "row" else row[:4] if shape == "short" else [])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(lines)
+    return out.getvalue()
+
+
+@given(messy_contribution_file(), st.booleans())
+def test_the_fast_path_reads_as_the_parser_does(text: str, strict: bool) -> None:
+    fast = un.read_contributions(io.StringIO(text), strict=strict)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        slow_only(monkeypatch)
+        slow = un.read_contributions(io.StringIO(text), strict=strict)
+    assert fast.records == slow.records
+    assert fast.report == slow.report
+
+
+def test_the_fast_path_takes_clean_rows_and_shares_their_values() -> None:
+    header = ",".join(CONTRIBUTION_HEADER) + "\n"
+    rows = "".join(f"{i},Italy,ITA,380,UNIFIL,Troops,2,{300 + i % 2},2024-09-30\n" for i in range(6))
+    result = un.read_contributions(io.StringIO(header + rows))
+    assert result.report.ok and [entry.row for entry in result.records] == [2, 3, 4, 5, 6, 7]
+    first, second, third = (entry.record for entry in result.records[:3])
+    assert first.strength == Strength.exact(302) and second.strength == Strength.exact(303)
+    assert first.strength is third.strength  # one Strength per total
+    assert first.male is third.male  # one int per count, even above the small ints Python shares
+    assert first.as_of is second.as_of and first.contributor is second.contributor and first.sources is second.sources
+    assert result.records[0].mission is result.records[5].mission
+
+
+def test_a_clean_row_that_breaks_a_rule_of_the_record_is_reported() -> None:
+    header = ",".join(CONTRIBUTION_HEADER) + "\n"
+    rows = "1,Italy,ITA,380,UNIFIL,Troops,2,3,2024-09-30\n" + "2,Italy,ITA,380,UNIFIL,Troops,2,9999999,2024-09-30\n"
+    result = un.read_contributions(io.StringIO(header + rows))
+    assert [entry.row for entry in result.records] == [2]
+    assert [issue.row for issue in result.report.rejected] == [3]
+    assert "10,000,000" in result.report.rejected[0].message
+
+
+def test_a_warning_repeated_in_many_rows_is_kept_for_the_first_rows_and_counted() -> None:
+    from missionmodel.importers import RepeatedWarning
+    from missionmodel.importers.result import WARNINGS_KEPT
+
+    header = ",".join(CONTRIBUTION_HEADER) + "\n"
+    rows = "".join(f"{i},Italy,ITA,380,UNIFIL, Troops ,2,3,2024-09-30\n" for i in range(WARNINGS_KEPT + 150))
+    rows += "0,Italy,ITA,380,UNIFIL,Troops,1.0,3,2024-09-30\n"
+    report = un.read_contributions(io.StringIO(header + rows)).report
+    assert report.rows_taken == WARNINGS_KEPT + 151
+    assert len(report.warnings) == WARNINGS_KEPT + 1
+    assert [issue.row for issue in report.warnings[:2]] == [2, 3]
+    assert report.warnings[-1] == RowIssue(
+        row=WARNINGS_KEPT + 152, column="female_personnel", message="read '1.0' as the whole number 1"
+    )
+    trimmed = "trimmed spaces around ' Troops '"
+    assert report.repeated == (
+        RepeatedWarning(column="personnel_type", message=trimmed, count=WARNINGS_KEPT + 150, kept=WARNINGS_KEPT),
+    )
+    assert report.repeated[0].omitted == 150
+    assert report.warnings_count == WARNINGS_KEPT + 151 and not report.ok
+    assert report.summary().endswith(f"0 rejected, {WARNINGS_KEPT + 151} warnings")
+    assert (
+        str(report).splitlines()[-1]
+        == f"  repeated personnel_type: {trimmed} ({WARNINGS_KEPT + 150} rows; the first {WARNINGS_KEPT} are listed)"
+    )
+    strict = un.read_contributions(io.StringIO(header + rows), strict=True).report
+    assert strict.rows_rejected == WARNINGS_KEPT + 151 and len(strict.rejected) == WARNINGS_KEPT + 151  # every rejection is kept
+    assert strict.repeated == () and strict.warnings == ()
+
+
+def test_record_maker_builds_validated_records() -> None:
+    from missionmodel import Contribution, ContributionKind, ContributionStatus, ValidationError
+    from missionmodel.importers._csv import record_maker
+    from missionmodel.importers.result import MissionEntry
+
+    make = record_maker(Contribution, "contributor", "kind", "status", "strength", "female", "male")
+    troops, deployed = ContributionKind.TROOPS, ContributionStatus.DEPLOYED
+    built = make("ITA", troops, deployed, Strength.exact(5), 2, 3)
+    assert built == Contribution(contributor="ITA", kind=troops, status=deployed, strength=5, female=2, male=3)
+    assert built.caveats == () and built.id is None and built.strength.is_exact
+    with pytest.raises(ValidationError) as raised:
+        make("ITA", troops, deployed, Strength.exact(6), 2, 3)
+    with pytest.raises(ValidationError) as expected:
+        Contribution(contributor="ITA", kind=troops, status=deployed, strength=6, female=2, male=3)
+    assert str(raised.value) == str(expected.value)
+    with pytest.raises(TypeError, match="required field 'record'"):
+        record_maker(MissionEntry, "mission", "row")
+    with pytest.raises(TypeError, match="not the fields"):
+        record_maker(MissionEntry, "mission", "record", "line")
+
+    @attrs.frozen(slots=True, cache_hash=True)
+    class Hashed:
+        x: int
+
+    with pytest.raises(TypeError, match="slots that are not fields"):
+        record_maker(Hashed, "x")
+
+
+def test_an_import_restores_the_garbage_collector_thresholds() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    un.read_contributions(FIXTURES / "un_contributions.csv")
+    assert gc.get_threshold() == before
+    with pytest.raises(FormatError):
+        un.read_contributions(io.StringIO(",".join(CONTRIBUTION_HEADER) + '\n1,"' + "x" * (csv.field_size_limit() + 1) + '"\n'))
+    assert gc.get_threshold() == before

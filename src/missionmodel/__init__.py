@@ -11,12 +11,21 @@ Example:
     ...                          strength=mm.Strength.at_most(8000))
     >>> str(pledge.strength)
     'up to 8,000'
+
+Reading and writing (`dumps`, `loads`, `dump`, `load`, `to_dict`, `from_dict`) and the
+submodules that building records does not need (`datasets`, `importers`, `series`, `tables`,
+`testing`, `serialisation`, `claims`, `timeline`) are attributes of the package too, each
+imported the first time it is touched (PEP 562), so that ``import missionmodel`` stays cheap:
+
+    >>> mm.datasets.load("isf").id
+    'isf'
 """
+
+import importlib as _importlib
+import typing as _typing
 
 from .actor import Actor, ActorKind
 from .appointment import Appointment, Post
-from .claims import Claim, PledgeGap, Standing
-from .compare import ComparisonRow, compare, render_markdown, render_text
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
@@ -26,11 +35,49 @@ from .mission import Mission, MissionKind, MissionStatus
 from .personnel import FigureKind, PersonnelFigure
 from .place import Place
 from .position import Position, Stance
-from .serialisation import Format, dump, dumps, from_dict, load, loads, to_dict
 from .sources import Source
 from .strength import Strength
 
+if _typing.TYPE_CHECKING:
+    # For type checkers only: at run time each of these is imported by ``__getattr__`` on first use.
+    # The redundant aliases mark them as re-exported (mypy --strict, ruff F401).
+    from . import claims as claims
+    from . import datasets as datasets
+    from . import importers as importers
+    from . import serialisation as serialisation
+    from . import series as series
+    from . import tables as tables
+    from . import testing as testing
+    from . import timeline as timeline
+    from .claims import Claim as Claim
+    from .claims import PledgeGap as PledgeGap
+    from .claims import Standing as Standing
+    from .compare import ComparisonRow as ComparisonRow
+    from .compare import compare as compare
+    from .compare import render_markdown as render_markdown
+    from .compare import render_text as render_text
+    from .serialisation import Format as Format
+    from .serialisation import dump as dump
+    from .serialisation import dumps as dumps
+    from .serialisation import from_dict as from_dict
+    from .serialisation import load as load
+    from .serialisation import loads as loads
+    from .serialisation import to_dict as to_dict
+
 __version__ = "0.1.0"
+
+_LAZY_SUBMODULES = frozenset({"claims", "datasets", "importers", "serialisation", "series", "tables", "testing", "timeline"})
+"""Submodules imported the first time they are touched rather than with the package."""
+
+_LAZY_NAMES = {
+    **{name: "serialisation" for name in ("Format", "dump", "dumps", "from_dict", "load", "loads", "to_dict")},
+    **{name: "compare" for name in ("ComparisonRow", "compare", "render_markdown", "render_text")},
+    **{name: "claims" for name in ("Claim", "PledgeGap", "Standing")},
+}
+"""Names of ``__all__`` defined in a submodule (the value) imported the first time they are touched.
+
+Reading and writing need the converter (and cattrs), and comparing needs text layout, which building a
+record does not."""
 
 __all__ = [
     "Actor",
@@ -79,3 +126,39 @@ __all__ = [
     "render_text",
     "to_dict",
 ]
+
+
+def _lazy_attribute(name: str) -> object:
+    """Import a lazy submodule, or the submodule defining a lazy name, on first access (PEP 562).
+
+    Args:
+        name: The attribute asked for.
+
+    Returns:
+        The submodule or the object. Either is then stored in the package's namespace, so this
+        runs once per name.
+
+    Raises:
+        AttributeError: If the package has no attribute ``name``.
+        ImportError: If the submodule needs a package that is not installed (`testing` needs
+            hypothesis).
+    """
+    if name in _LAZY_SUBMODULES:
+        value: object = _importlib.import_module(f"{__name__}.{name}")
+    elif name in _LAZY_NAMES:
+        value = getattr(_importlib.import_module(f"{__name__}.{_LAZY_NAMES[name]}"), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+if not _typing.TYPE_CHECKING:
+    # Hidden from type checkers, which would otherwise accept any attribute of the package (typos
+    # included); they see the submodules through the imports above.
+    __getattr__ = _lazy_attribute
+
+
+def __dir__() -> list[str]:
+    """List the package's attributes, including those not imported yet."""
+    return sorted(set(globals()) | _LAZY_SUBMODULES | _LAZY_NAMES.keys())

@@ -7,7 +7,6 @@ classes name their rules beside their fields (`checked`); `missionmodel._engine`
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 import reprlib
@@ -95,6 +94,8 @@ def enum_message(enum_type: type[enum.Enum], value: object) -> str:
     allowed = [str(member.value) for member in enum_type]
     text = f"must be one of {', '.join(repr(a) for a in allowed)} (got {describe(value)})"
     if isinstance(value, str) and len(value) <= 100:
+        import difflib
+
         close = difflib.get_close_matches(value.lower().replace(" ", "_").replace("-", "_"), allowed, n=1)
         if close:
             text += f"; did you mean {close[0]!r}?"
@@ -122,6 +123,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
     if len(word) > 100:
         return ""
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

@@ -14,8 +14,12 @@ Example:
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pycountry
+from ._checks import quoted
+
+if TYPE_CHECKING:
+    from pycountry.db import Country
 
 __all__ = ["KOSOVO", "country_name", "is_country_code", "suggest_code"]
 
@@ -26,15 +30,24 @@ _EXTRA_NAMES = {KOSOVO: "Kosovo"}
 
 
 @cache
+def _countries() -> tuple[Country, ...]:
+    # pycountry is imported here, on the first lookup, not when missionmodel is imported: importing
+    # it (and importlib.metadata, which it uses) costs more than the rest of missionmodel's imports.
+    import pycountry
+
+    return tuple(pycountry.countries)
+
+
+@cache
 def _names() -> dict[str, str]:
-    names = {country.alpha_3: getattr(country, "common_name", country.name) for country in pycountry.countries}
+    names = {country.alpha_3: getattr(country, "common_name", country.name) for country in _countries()}
     names.update(_EXTRA_NAMES)
     return names
 
 
 @cache
 def _alpha2() -> dict[str, str]:
-    codes = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    codes = {country.alpha_2: country.alpha_3 for country in _countries()}
     codes["XK"] = KOSOVO
     return codes
 
@@ -42,7 +55,7 @@ def _alpha2() -> dict[str, str]:
 @cache
 def _by_name() -> dict[str, str]:
     names: dict[str, str] = {}
-    for country in pycountry.countries:
+    for country in _countries():
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
             if value:
@@ -78,7 +91,7 @@ def country_name(code: str) -> str:
     try:
         return _names()[code]
     except KeyError:
-        raise KeyError(f"{code!r} is not an ISO 3166-1 alpha-3 code") from None
+        raise KeyError(f"{quoted(code)} is not an ISO 3166-1 alpha-3 code") from None
 
 
 def suggest_code(text: str) -> str | None:
@@ -103,7 +116,7 @@ def code_problem(value: str) -> str | None:
     """Return why ``value`` is not a country code (with a hint), or None if it is one."""
     if is_country_code(value):
         return None
-    message = f"{value!r} is not an ISO 3166-1 alpha-3 country code"
+    message = f"{quoted(value)} is not an ISO 3166-1 alpha-3 country code"
     hint = suggest_code(value)
     if hint:
         message += f"; did you mean {hint!r}?"

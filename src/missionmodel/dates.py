@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from functools import total_ordering
@@ -27,6 +26,13 @@ from .exceptions import ErrorDetail, ValidationError
 __all__ = ["DateLike", "PartialDate"]
 
 _PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """The number of days in ``month`` of ``year`` (Gregorian calendar)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 @total_ordering
@@ -68,7 +74,7 @@ class PartialDate:
                 if self.month is None:
                     problems.append(ErrorDetail(path="", message="has a day but no month"))
                 elif not problems:
-                    last = calendar.monthrange(self.year, self.month)[1]
+                    last = _days_in_month(self.year, self.month)
                     if not 1 <= self.day <= last:
                         problems.append(
                             ErrorDetail(
@@ -165,7 +171,7 @@ class PartialDate:
         if self.month is None:
             return datetime.date(self.year, 12, 31)
         if self.day is None:
-            return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return datetime.date(self.year, self.month, _days_in_month(self.year, self.month))
         return datetime.date(self.year, self.month, self.day)
 
     def contains(self, other: DateLike) -> bool:

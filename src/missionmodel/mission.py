@@ -26,17 +26,15 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from . import claims
 from ._checks import as_tuple, check_slug, check_unique, checked, member, quoted
 from ._engine import RecordCheck, record_check, validate
 from ._fields import check_country, period
 from .actor import Actor, check_actor_id
 from .appointment import Appointment, Post
-from .claims import Claim, PledgeGap, Standing
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import code_problem, is_country_code
 from .dates import DateLike, PartialDate, optional_date
@@ -49,6 +47,9 @@ from .position import Position, Stance
 from .sources import Source
 from .strength import Strength
 from .timeline import conflicting_terms, effective_date, holders_on, known_by, latest_first, mandate_on
+
+if TYPE_CHECKING:  # pragma: no cover - the claims policy is imported when first asked
+    from .claims import Claim, PledgeGap, Standing
 
 __all__ = ["Mission", "MissionKind", "MissionStatus"]
 
@@ -418,6 +419,8 @@ class Mission:
         Raises:
             ValidationError: If ``status`` or ``kind`` is not a known value.
         """
+        from . import claims
+
         return claims.contributors(self.contributions, status, kind, on)
 
     def contributions_of(self, contributor: str) -> tuple[Contribution, ...]:
@@ -449,6 +452,8 @@ class Mission:
         Raises:
             ValidationError: If ``status`` or ``kind`` is not a known value.
         """
+        from . import claims
+
         return claims.latest_claims(self.contributions, status, kind, on)
 
     def standings(self, on: DateLike | None = None) -> tuple[Standing, ...]:
@@ -457,6 +462,8 @@ class Mission:
         Args:
             on: The date asked about; None for the latest claims.
         """
+        from . import claims
+
         return claims.standings(self.contributions, on)
 
     def total_strength(
@@ -483,6 +490,8 @@ class Mission:
             ValidationError: If ``status`` or ``kind`` is not a known value, or ``kind`` is not
                 personnel.
         """
+        from . import claims
+
         return claims.total_strength(self.contributions, status, kind, on)
 
     def pledge_gaps(self, on: DateLike | None = None) -> tuple[PledgeGap, ...]:
@@ -491,6 +500,8 @@ class Mission:
         Args:
             on: The date asked about; None for the latest claims.
         """
+        from . import claims
+
         return claims.pledge_gaps(self.contributions, on)
 
     # --- positions, mandates, appointments ----------------------------------------------------

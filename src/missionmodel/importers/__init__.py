@@ -9,6 +9,8 @@
   column and reason; none is dropped silently.
 * ``strict=True`` rejects the rows that needed a repair instead of taking them: the warnings
   become the reasons for rejection. It does not raise.
+* A warning repeated in many rows (same column, same message) is listed for its first 100
+  rows and counted in `ImportReport.repeated`; rejections are all listed.
 * A file whose header matches no known format raises `FormatError` naming the missing columns.
 * `assemble` attaches the records to their missions by acronym.
 
@@ -23,6 +25,6 @@ from __future__ import annotations
 
 from . import ipi, un
 from .assembly import Assembly, assemble
-from .result import ImportReport, ImportResult, MissionEntry, RowIssue
+from .result import ImportReport, ImportResult, MissionEntry, RepeatedWarning, RowIssue
 
-__all__ = ["Assembly", "ImportReport", "ImportResult", "MissionEntry", "RowIssue", "assemble", "ipi", "un"]
+__all__ = ["Assembly", "ImportReport", "ImportResult", "MissionEntry", "RepeatedWarning", "RowIssue", "assemble", "ipi", "un"]

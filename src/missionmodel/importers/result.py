@@ -4,6 +4,11 @@ Every row of a file is accounted for: it is either taken (perhaps with warnings 
 repaired) or rejected (with the reason). ``rows_taken + rows_rejected == rows_read`` always holds.
 Row numbers are physical line numbers in the file, the header being line 1.
 
+Every rejection is kept with its row. A warning repeated over many rows (the same column and the
+same message, e.g. ``trimmed spaces around ' Troops '`` in every row of a large file) is kept for
+its first `WARNINGS_KEPT` rows only, and counted: `ImportReport.repeated` says how many rows had
+it, and `ImportReport.warnings_count` counts every warning given.
+
 Example:
     >>> report = ImportReport(source="hub.csv", format="UN Data Hub missions", rows_read=2, rows_taken=1,
     ...                       rejected=(RowIssue(row=3, column="mission_acronym", message="is empty"),))
@@ -22,9 +27,12 @@ import attrs
 
 from ..sources import Source
 
-__all__ = ["ImportReport", "ImportResult", "MissionEntry", "RowIssue"]
+__all__ = ["WARNINGS_KEPT", "ImportReport", "ImportResult", "MissionEntry", "RepeatedWarning", "RowIssue"]
 
 T = TypeVar("T")
+
+WARNINGS_KEPT = 100
+"""How many rows of the same warning (same column, same message) a report keeps; the rest are counted."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -51,6 +59,39 @@ class RowIssue:
 
 
 @attrs.frozen(slots=True, kw_only=True)
+class RepeatedWarning:
+    """A warning given in more rows than a report keeps: which, and in how many rows.
+
+    Attributes:
+        column: The column concerned, as named in the file's header; None for the whole row.
+        message: What was repaired, as in each `RowIssue`.
+        count: How many rows had this warning, the kept ones included.
+        kept: How many of them (the first ones) are in `ImportReport.warnings`.
+
+    Example:
+        >>> repeated = RepeatedWarning(column="personnel_type", message="trimmed spaces around ' Troops '", count=250, kept=100)
+        >>> repeated.omitted
+        150
+        >>> print(repeated)
+        personnel_type: trimmed spaces around ' Troops ' (250 rows; the first 100 are listed)
+    """
+
+    column: str | None
+    message: str
+    count: int
+    kept: int
+
+    @property
+    def omitted(self) -> int:
+        """How many rows had the warning without being listed in `ImportReport.warnings`."""
+        return self.count - self.kept
+
+    def __str__(self) -> str:
+        where = f"{self.column}: " if self.column else ""
+        return f"{where}{self.message} ({self.count:,} rows; the first {self.kept:,} are listed)"
+
+
+@attrs.frozen(slots=True, kw_only=True)
 class ImportReport:
     """The account of one import: how many rows were read and taken, and every issue.
 
@@ -60,8 +101,10 @@ class ImportReport:
         rows_read: Data rows read (the header is not counted).
         rows_taken: Rows that gave records.
         rejected: Why each rejected row was rejected (a row may have several reasons).
-        warnings: What was repaired in rows that were taken.
+        warnings: What was repaired in rows that were taken; of a warning repeated with the same
+            column and message, its first `WARNINGS_KEPT` rows.
         strict: Whether the import was strict (a repair rejects its row).
+        repeated: The warnings given in more rows than were kept in ``warnings``, with their counts.
 
     Example:
         >>> ImportReport(source="x.csv", format="IPI", rows_read=0, rows_taken=0).ok
@@ -75,6 +118,7 @@ class ImportReport:
     rejected: tuple[RowIssue, ...] = ()
     warnings: tuple[RowIssue, ...] = ()
     strict: bool = False
+    repeated: tuple[RepeatedWarning, ...] = ()
 
     @property
     def rejected_rows(self) -> tuple[int, ...]:
@@ -85,6 +129,18 @@ class ImportReport:
     def rows_rejected(self) -> int:
         """How many rows were rejected."""
         return len(self.rejected_rows)
+
+    @property
+    def warnings_count(self) -> int:
+        """How many warnings were given: those in ``warnings`` and those only counted in ``repeated``.
+
+        Example:
+            >>> ImportReport(source="x.csv", format="f", rows_read=300, rows_taken=300,
+            ...              warnings=(RowIssue(row=2, column="a", message="trimmed"),),
+            ...              repeated=(RepeatedWarning(column="a", message="trimmed", count=300, kept=1),)).warnings_count
+            300
+        """
+        return len(self.warnings) + sum(repeated.omitted for repeated in self.repeated)
 
     @property
     def ok(self) -> bool:
@@ -100,13 +156,14 @@ class ImportReport:
         """
         return (
             f"{self.source} ({self.format}): {self.rows_read:,} rows read, {self.rows_taken:,} taken, "
-            f"{self.rows_rejected:,} rejected, {len(self.warnings):,} warnings"
+            f"{self.rows_rejected:,} rejected, {self.warnings_count:,} warnings"
         )
 
     def __str__(self) -> str:
         lines = [self.summary()]
         lines += [f"  rejected {issue}" for issue in self.rejected]
         lines += [f"  warning  {issue}" for issue in self.warnings]
+        lines += [f"  repeated {repeated}" for repeated in self.repeated]
         return "\n".join(lines)
 
 
