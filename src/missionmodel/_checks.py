@@ -129,15 +129,21 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def passes_when(predicate: Callable[[Any], bool]) -> Callable[[Checker], Checker]:
+def passes_when(predicate: Callable[[Any], bool], *, text: bool = False) -> Callable[[Checker], Checker]:
     """Decorator: give a rule a quick test that is True only for values that certainly pass it.
 
     The engine's fast validators call the test instead of the rule; the rule itself (and its
     message) runs only when the test says no.
+
+    Args:
+        predicate: The quick test.
+        text: True when the test admits only non-empty ASCII text without spaces, so that the
+            fast validators need not test a text field for emptiness or lone surrogates again.
     """
 
     def attach(check: Checker) -> Checker:
-        setattr(check, "__mm_passes__", predicate)  # noqa: B010 - an attribute of a function
+        setattr(predicate, "__mm_text__", text)  # noqa: B010 - attributes of functions
+        setattr(check, "__mm_passes__", predicate)  # noqa: B010
         return check
 
     return attach
@@ -177,7 +183,7 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-@passes_when(lambda value: SLUG.fullmatch(value) is not None)
+@passes_when(lambda value: SLUG.fullmatch(value) is not None, text=True)
 def check_slug(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem if ``value`` is a string but not a lower-case slug such as ``unifil``."""
     if isinstance(value, str) and value.strip() and not SLUG.fullmatch(value):

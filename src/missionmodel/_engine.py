@@ -68,18 +68,23 @@ class RecordCheck:
         partial: True when it can also run on a list of records some of which are broken (it
             then sees a `Partial`, or the raw value, in their place): a mission's checks across
             records run on what could be read.
+        applies: Fields of which one must be set (not None) for the check to find anything; the
+            fast validators skip it otherwise. Empty: it always runs.
     """
 
     needs: tuple[str, ...]
     check: RecordCheckFunction
     partial: bool = False
+    applies: tuple[str, ...] = ()
 
 
-def record_check(*needs: str, partial: bool = False) -> Callable[[RecordCheckFunction], RecordCheck]:
+def record_check(
+    *needs: str, partial: bool = False, applies: tuple[str, ...] = ()
+) -> Callable[[RecordCheckFunction], RecordCheck]:
     """Decorator: make a `RecordCheck` of a function that needs the fields ``needs``."""
 
     def make(function: RecordCheckFunction) -> RecordCheck:
-        return RecordCheck(needs=tuple(needs), check=function, partial=partial)
+        return RecordCheck(needs=tuple(needs), check=function, partial=partial, applies=applies)
 
     return make
 
@@ -293,7 +298,10 @@ def _fast_test(tp: Any, var: str, names: dict[str, Any], own: str | None, path: 
         body = _fast_test(element_type, item, names, own, path, fail)
         return [f"if {var}.__class__ is not tuple: {fail}", f"for {item} in {var}:"] + ["    " + line for line in body]
     lines: list[str]
-    if tp is str:
+    passes = getattr(names.get(own), "__mm_passes__", None) if own is not None else None
+    if tp is str and passes is not None and getattr(passes, "__mm_text__", False):
+        lines = [f"if {var}.__class__ is not str:"]  # the rule's quick test admits only non-empty ASCII text
+    elif tp is str:
         lines = [f"if {var}.__class__ is not str or not {var} or {var}.isspace() or not ({var}.isascii() or _text_ok({var})):"]
     elif tp is int:
         lines = [f"if {var}.__class__ is not int or not -{_INT_LIMIT} <= {var} <= {_INT_LIMIT}:"]
@@ -335,6 +343,7 @@ class _Spec:
 
 
 _SPECS: dict[type, _Spec] = {}
+_FAST: dict[type, Callable[[Any], bool]] = {}
 
 
 def spec_of(cls: type) -> _Spec:
@@ -368,8 +377,8 @@ def _compile(cls: type) -> _Spec:
             )
         )
     record_checks: tuple[RecordCheck, ...] = tuple(getattr(cls, "__record_checks__", ()))
-    names["_record_checks"] = tuple(check.check for check in record_checks)
-    lines += ["    for _c in _record_checks:", "        _c(o, _p)", "    return not _p"]
+    lines += _record_check_lines(record_checks, names, {field.name: f"v{i}" for i, field in enumerate(attrs.fields(cls))})
+    lines.append("    return not _p")
     namespace: dict[str, Any] = dict(names)
     exec(compile("\n".join(lines), f"<missionmodel validator for {cls.__name__}>", "exec"), namespace)
     return _Spec(
@@ -382,6 +391,20 @@ def _compile(cls: type) -> _Spec:
 
 
 # --- validating -----------------------------------------------------------------------------
+
+
+def _record_check_lines(checks: Sequence[RecordCheck], names: dict[str, Any], variables: Mapping[str, str]) -> list[str]:
+    """Generated calls of the checks across fields; a check with ``applies`` runs only when one of those fields is set."""
+    lines = []
+    for number, check in enumerate(checks):
+        names[f"_rc{number}"] = check.check
+        call = f"_rc{number}(o, _p)"
+        if check.applies:
+            condition = " or ".join(f"{variables[name]} is not None" for name in check.applies)
+            lines.append(f"    if {condition}: {call}")
+        else:
+            lines.append(f"    {call}")
+    return lines
 
 
 def problems_of(cls: type, record: Any) -> tuple[list[ErrorDetail], set[str]]:
@@ -426,10 +449,13 @@ def validate(record: Any) -> None:
     Raises:
         ValidationError: If any rule fails.
     """
-    cls = type(record)
-    spec = spec_of(cls)
-    if spec.fast(record):
+    cls = record.__class__
+    fast = _FAST.get(cls)
+    if fast is None:
+        fast = _FAST[cls] = spec_of(cls).fast
+    if fast(record):
         return
+    spec = spec_of(cls)
     problems, _ = problems_of(cls, record)
     if problems:
         raise ValidationError(in_document_order(problems, spec), subject=cls.__name__)
@@ -559,7 +585,6 @@ def _maker(cls: type, loader_for: Callable[[Any], Loader]) -> Callable[[dict[str
         "_list": list,
         "_text_ok": _text_ok,
         "_isfinite": math.isfinite,
-        "_record_checks": tuple(check.check for check in spec.record_checks),
     }
     lines = ["def make(d):", "    n = len(d)", "    o = _new(_C)", "    get = d.get", "    _p = []"]
     for index, (attribute, field) in enumerate(zip(attrs.fields(cls), spec.fields, strict=True)):
@@ -597,15 +622,9 @@ def _maker(cls: type, loader_for: Callable[[Any], Loader]) -> Callable[[dict[str
             lines.append(f"    _s{index}(o, v)")
         else:  # pragma: no cover - every record class is slotted
             lines.append(f"    _set(o, {field.name!r}, v)")
-    lines += [
-        "    if n:",
-        "        raise _Slow",
-        "    for _c in _record_checks:",
-        "        _c(o, _p)",
-        "    if _p:",
-        "        raise _Slow",
-        "    return o",
-    ]
+    lines += ["    if n:", "        raise _Slow"]
+    lines += _record_check_lines(spec.record_checks, names, {field.name: f"o.{field.name}" for field in spec.fields})
+    lines += ["    if _p:", "        raise _Slow", "    return o"]
     namespace = dict(names)
     exec(compile("\n".join(lines), f"<missionmodel reader for {cls.__name__}>", "exec"), namespace)
     maker: Callable[[dict[str, Any]], Any] = namespace["make"]

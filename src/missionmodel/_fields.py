@@ -18,7 +18,7 @@ def period(start_name: str = "start", end_name: str = "end") -> RecordCheck:
         if isinstance(start, PartialDate) and isinstance(end, PartialDate) and end.latest() < start.earliest():
             problems.append(ErrorDetail(path=end_name, message=f"'{end_name}' ({end}) is before '{start_name}' ({start})"))
 
-    return RecordCheck(needs=(start_name, end_name), check=check)
+    return RecordCheck(needs=(start_name, end_name), check=check, applies=(end_name,))
 
 
 def _is_code(value: object) -> bool:
@@ -27,7 +27,7 @@ def _is_code(value: object) -> bool:
     return is_country_code(value)
 
 
-@passes_when(_is_code)
+@passes_when(_is_code, text=True)
 def check_country(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem (with a hint) when a string is not an ISO 3166-1 alpha-3 code."""
     from .countries import code_problem

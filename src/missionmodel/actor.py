@@ -54,7 +54,7 @@ class ActorKind(enum.Enum):
     """A natural person, such as a force commander."""
 
 
-@passes_when(lambda value: is_country_code(value) or SLUG.fullmatch(value) is not None)
+@passes_when(lambda value: is_country_code(value) or SLUG.fullmatch(value) is not None, text=True)
 def check_actor_id(value: object, path: str, problems: list[ErrorDetail]) -> None:
     """Append a problem when ``value`` is neither a slug nor an alpha-3 country code."""
     if not isinstance(value, str) or not value.strip() or SLUG.fullmatch(value) or is_country_code(value):

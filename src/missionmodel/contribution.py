@@ -132,7 +132,7 @@ class ContributionStatus(enum.Enum):
 _INACTIVE = frozenset({ContributionStatus.SUSPENDED, ContributionStatus.WITHDRAWN, ContributionStatus.DECLINED})
 
 
-@record_check("strength", "female", "male")
+@record_check("strength", "female", "male", applies=("female", "male"))
 def _gender_fits(record: Any, problems: list[ErrorDetail]) -> None:
     """The women and men reported fit the strength."""
     strength, female, male = record.strength, record.female, record.male
@@ -153,7 +153,7 @@ def _gender_fits(record: Any, problems: list[ErrorDetail]) -> None:
             problems.append(ErrorDetail(path=name, message=f"'{name}' ({count:,}) is more than 'strength' ({strength})"))
 
 
-@record_check("id", "supersedes")
+@record_check("id", "supersedes", applies=("supersedes",))
 def _not_itself(record: Any, problems: list[ErrorDetail]) -> None:
     """A claim does not supersede itself."""
     if record.id is not None and record.id == record.supersedes:

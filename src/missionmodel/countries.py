@@ -42,6 +42,7 @@ def _countries() -> tuple[Country, ...]:
 def _names() -> dict[str, str]:
     names = {country.alpha_3: getattr(country, "common_name", country.name) for country in _countries()}
     names.update(_EXTRA_NAMES)
+    _loaded_names.update(names)
     return names
 
 
@@ -73,7 +74,12 @@ def is_country_code(code: object) -> bool:
     Returns:
         True if ``code`` names a country.
     """
-    return isinstance(code, str) and code in _names()
+    names = _loaded_names or _names()
+    return isinstance(code, str) and code in names
+
+
+_loaded_names: dict[str, str] = {}
+"""The codes and names once read (filled on the first look-up): `is_country_code` runs per record."""
 
 
 def country_name(code: str) -> str:

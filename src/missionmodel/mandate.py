@@ -102,7 +102,7 @@ class Task(enum.Enum):
     """Administer a territory for a transition."""
 
 
-@record_check("unanimous", "against", "abstentions")
+@record_check("unanimous", "against", "abstentions", applies=("against", "abstentions"))
 def _unanimous(record: Any, problems: list[ErrorDetail]) -> None:
     """A unanimous vote has no votes against and no abstentions."""
     if record.unanimous is True:

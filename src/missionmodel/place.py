@@ -50,7 +50,7 @@ def _check_longitude(value: object, path: str, problems: list[ErrorDetail]) -> N
     _check_range(value, path, problems, 180)
 
 
-@record_check("latitude", "longitude")
+@record_check("latitude", "longitude", applies=("latitude", "longitude"))
 def _both_coordinates(record: Any, problems: list[ErrorDetail]) -> None:
     """Latitude and longitude are given together or not at all."""
     if (record.latitude is None) != (record.longitude is None):
