@@ -138,26 +138,27 @@ def test_a_total_of_active_claims_covers_each_contingent_s_active_claims(history
 
 
 def police_rule(found):
-    """The standings that a total of all kinds counts: personnel, each contributor's police once."""
+    """The standings that a total of all kinds counts: personnel, each contributor's police once per stage."""
     kept = []
     for standing in found:
         if not standing.kind.is_personnel:
             continue
         if standing.kind.is_police:
             mine = [s for s in found if s.contributor == standing.contributor and s.kind.is_police]
-            generic = [s for s in mine if s.kind is POLICE]
-            split = [s for s in mine if s.kind is not POLICE]
-            if generic and split:
-                generic_is_later = all(
-                    certainly_before(early.as_of, late.as_of)
-                    for s in split
-                    for c in s.claims
-                    for early in c.records
-                    for g in generic[0].claims
-                    for late in g.records
-                )
-                if generic_is_later != (standing.kind is POLICE):
-                    continue
+            [generic] = [s for s in mine if s.kind is POLICE] or [None]
+            if generic is not None:
+                split = [s for s in mine if s.kind is not POLICE and set(s.statuses) & set(generic.statuses)]
+                if split and (standing is generic or standing in split):
+                    generic_is_later = all(
+                        certainly_before(early.as_of, late.as_of)
+                        for s in split
+                        for c in s.claims
+                        for early in c.records
+                        for g in generic.claims
+                        for late in g.records
+                    )
+                    if generic_is_later != (standing is generic):
+                        continue
         kept.append(standing)
     return kept
 
@@ -601,3 +602,23 @@ def test_the_generic_police_claim_must_be_later_than_every_report_behind_the_spl
     assert claims.total_strength(history, status=DEPLOYED) == mm.Strength.exact(200)
     later = [*history[:3], claim("MAR", DEPLOYED, 500, "2026-03-02", kind=POLICE)]
     assert claims.total_strength(later, status=DEPLOYED) == mm.Strength.exact(500)
+
+
+def test_police_at_different_stages_are_different_people():
+    # 200 police deployed, then a formed police unit of 100 pledged: both count, each at its stage.
+    history = [
+        claim("FRA", DEPLOYED, 200, "2026-01-10", kind=POLICE),
+        claim("FRA", ContributionStatus.PLEDGED, 100, "2026-03-01", kind=FPU),
+    ]
+    assert claims.total_strength(history, status=DEPLOYED) == mm.Strength.exact(200)
+    assert claims.total_strength(history, status=ContributionStatus.PLEDGED) == mm.Strength.exact(100)
+    assert claims.total_strength(history) == mm.Strength.exact(300)
+
+
+def test_claims_that_supersede_one_another_in_a_cycle_are_refused():
+    history = [
+        claim("FRA", DEPLOYED, 100, "2026-01-01", id="a", supersedes="b"),
+        claim("FRA", DEPLOYED, 200, "2026-02-01", id="b", supersedes="a"),
+    ]
+    with pytest.raises(mm.ValidationError, match="cycle"):
+        mission_of(history)

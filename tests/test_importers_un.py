@@ -589,3 +589,25 @@ def test_an_import_restores_the_garbage_collector_thresholds() -> None:
     with pytest.raises(FormatError):
         un.read_contributions(io.StringIO(",".join(CONTRIBUTION_HEADER) + '\n1,"' + "x" * (csv.field_size_limit() + 1) + '"\n'))
     assert gc.get_threshold() == before
+
+
+def test_a_path_that_is_not_a_readable_regular_file_is_a_format_error(tmp_path) -> None:
+    import os
+
+    from missionmodel import FormatError
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path, reason in ((fifo, "named pipe"), (tmp_path / "missing.csv", "No such file"), (tmp_path, "directory")):
+        with pytest.raises(FormatError, match=reason):
+            un.read_contributions(path)  # the pipe is refused at once: nothing blocks
+
+
+def test_a_header_error_quotes_a_long_cell_briefly() -> None:
+    import io
+
+    from missionmodel import FormatError
+
+    with pytest.raises(FormatError) as raised:
+        un.read_contributions(io.StringIO("x" * 100_000 + ",b\n1,2\n"))
+    assert len(str(raised.value)) < 1_000

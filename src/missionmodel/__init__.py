@@ -26,6 +26,7 @@ import typing as _typing
 
 from .actor import Actor, ActorKind
 from .appointment import Appointment, Post
+from .compare import ComparisonRow, compare, render_markdown, render_text
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
@@ -52,10 +53,6 @@ if _typing.TYPE_CHECKING:
     from .claims import Claim as Claim
     from .claims import PledgeGap as PledgeGap
     from .claims import Standing as Standing
-    from .compare import ComparisonRow as ComparisonRow
-    from .compare import compare as compare
-    from .compare import render_markdown as render_markdown
-    from .compare import render_text as render_text
     from .serialisation import Format as Format
     from .serialisation import dump as dump
     from .serialisation import dumps as dumps
@@ -71,13 +68,13 @@ _LAZY_SUBMODULES = frozenset({"claims", "datasets", "importers", "serialisation"
 
 _LAZY_NAMES = {
     **{name: "serialisation" for name in ("Format", "dump", "dumps", "from_dict", "load", "loads", "to_dict")},
-    **{name: "compare" for name in ("ComparisonRow", "compare", "render_markdown", "render_text")},
     **{name: "claims" for name in ("Claim", "PledgeGap", "Standing")},
 }
 """Names of ``__all__`` defined in a submodule (the value) imported the first time they are touched.
 
-Reading and writing need the converter (and cattrs), and comparing needs text layout, which building a
-record does not."""
+Reading and writing need the converter (and cattrs), which building a record does not. (`compare`
+is imported with the package: a lazy function named like its module would be replaced by the
+module as soon as the module is imported.)"""
 
 __all__ = [
     "Actor",

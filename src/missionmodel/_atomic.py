@@ -240,3 +240,52 @@ def atomic_writer(path: str | os.PathLike[str], newline: str = "\n") -> Iterator
             text.detach()  # flushes the text into ``raw``, which stays open
         except OSError as error:
             raise _write_error(name, error) from None
+
+
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _check_regular(name: str, info: os.stat_result, max_bytes: int | None) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise FormatError(f"cannot read {name!r}: it is {describe_kind(info.st_mode)}, not a regular file")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise FormatError(
+            f"cannot read {name!r}: it is {info.st_size:,} bytes long, more than the limit of {max_bytes:,} (max_bytes)"
+        )
+
+
+def open_for_reading(name: str, max_bytes: int | None = None) -> tuple[int, os.stat_result]:
+    """Open the regular file ``name`` for reading, refusing anything else at once and without blocking.
+
+    A named pipe, a device, a directory or a file larger than ``max_bytes`` is refused before a
+    byte is read; any system error becomes a `FormatError` naming the file and the reason.
+
+    Returns:
+        The open descriptor (the caller closes it) and the file's status.
+    """
+    try:
+        info = os.stat(name)
+    except OSError as error:
+        raise FormatError(f"cannot read {name!r}: {describe_os_error(error)}") from None
+    except ValueError:  # a NUL character in the name
+        raise FormatError(f"cannot read {name!r}: a file name cannot hold a NUL character") from None
+    _check_regular(name, info, max_bytes)  # before opening: opening a device can do things
+    try:
+        descriptor = os.open(name, _READ_FLAGS)
+    except OSError as error:
+        raise FormatError(f"cannot read {name!r}: {describe_os_error(error)}") from None
+    try:
+        info = os.fstat(descriptor)
+        _check_regular(name, info, max_bytes)  # the file may have been swapped since os.stat
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)  # a regular file: read it as usual
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor, info

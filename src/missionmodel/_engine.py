@@ -166,9 +166,8 @@ def check_float(value: Any, path: str, problems: list[ErrorDetail]) -> None:
     """A finite number."""
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append(must_be(path, "a number", value))
-    elif not -1e300 < value < 1e300:  # infinite, not a number, or an int too large to be a coordinate
-        shown = repr(value) if isinstance(value, float) else describe(value)
-        problems.append(ErrorDetail(path=path, message=f"{label(path)} must be a finite number (got {shown})"))
+    elif isinstance(value, float) and not math.isfinite(value):
+        problems.append(ErrorDetail(path=path, message=f"{label(path)} must be a finite number (got {value!r})"))
 
 
 # --- compiling a class ----------------------------------------------------------------------

@@ -23,9 +23,10 @@ is answered by the rules in this module, and only here:
    (a pledge of 500 disputed by a same-day decline adds "up to 500").
 5. **Totals count personnel only**, once per contingent: funding and logistics are not people;
    with no status given, only claims that are neither declined, withdrawn nor suspended count
-   (see `ContributionStatus.is_active`). A contributor's police reported both as ``police`` and
-   split into ``formed_police_units`` and ``individual_police`` are the same people: the split
-   counts, unless the ``police`` claim is certainly later than every split one.
+   (see `ContributionStatus.is_active`). A contributor's police reported at one stage (sharing a
+   status) both as ``police`` and split into ``formed_police_units`` and ``individual_police``
+   are the same people: the split counts, unless the ``police`` claim is certainly later than
+   every split one.
 
 Example:
     >>> from missionmodel import Contribution, ContributionKind, ContributionStatus, Strength
@@ -45,7 +46,6 @@ Example:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -339,34 +339,34 @@ def personnel(found: Iterable[Standing], kind: ContributionKind | None = None) -
 
     Funding and logistics are left out. When ``kind`` is None (a total over all kinds), a
     contributor's generic ``police`` standing and its split ``formed_police_units`` /
-    ``individual_police`` standings are the same people: the split ones are kept, unless the
-    generic one is certainly later than every split one (then only it is kept).
+    ``individual_police`` standings at the same stage (sharing a status: both deployed, say)
+    are the same people: the split ones are kept, unless the generic one is certainly later
+    than every one of them (then only it is kept). Police at different stages (200 deployed,
+    a unit of 100 pledged) are different people, and all count.
 
     Args:
         found: Standings, e.g. from `standings`.
         kind: The one kind being added up, or None for all kinds.
     """
-    wanted_kind = kind
     kept = [s for s in found if s.kind.is_personnel]
-    if wanted_kind is not None:
-        return [s for s in kept if s.kind is wanted_kind]
+    if kind is not None:
+        return [s for s in kept if s.kind is kind]
     generic = {s.contributor: s for s in kept if s.kind is ContributionKind.POLICE}
-    split: defaultdict[str, list[Standing]] = defaultdict(list)
-    for s in kept:
-        if s.kind.is_police and s.kind is not ContributionKind.POLICE:
-            split[s.contributor].append(s)
-    generic_wins = {
-        contributor: all(_certainly_before(other, standing) for other in split[contributor])
-        for contributor, standing in generic.items()
-        if contributor in split
-    }
-    return [
-        s
-        for s in kept
-        if s.contributor not in generic_wins
-        or not s.kind.is_police
-        or generic_wins[s.contributor] is (s.kind is ContributionKind.POLICE)
-    ]
+    dropped: set[int] = set()
+    for contributor, standing in generic.items():
+        stages = set(standing.statuses)
+        same_people = [
+            s
+            for s in kept
+            if s.contributor == contributor and s.kind.is_police and s is not standing and stages.intersection(s.statuses)
+        ]
+        if not same_people:
+            continue
+        if all(_certainly_before(other, standing) for other in same_people):
+            dropped.update(id(other) for other in same_people)
+        else:
+            dropped.add(id(standing))
+    return [s for s in kept if id(s) not in dropped]
 
 
 def _certainly_before(first: Standing, second: Standing) -> bool:

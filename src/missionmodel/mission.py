@@ -242,6 +242,32 @@ def _claim_links(values: Any, problems: list[ErrorDetail]) -> None:
                     message=f"names claim {claim.supersedes!r} of {target.contributor!r}, not of {claim.contributor!r}",
                 )
             )
+    _claim_cycles(linked, by_id, problems)
+
+
+def _claim_cycles(linked: list[tuple[int, Any]], by_id: dict[str, Any], problems: list[ErrorDetail]) -> None:
+    """Report each cycle of ``supersedes`` links once (a cycle would leave no claim current)."""
+    index_of = {id(claim): index for index, claim in linked}
+    state: dict[int, int] = {}  # 1: on the current walk, 2: done
+    for _, start in linked:
+        walk = []
+        claim = start
+        while claim is not None and state.get(id(claim)) is None:
+            state[id(claim)] = 1
+            walk.append(claim)
+            claim = by_id.get(claim.supersedes) if claim.supersedes is not None else None
+        if claim is not None and state.get(id(claim)) == 1:
+            cycle = walk[walk.index(claim) :]
+            first = min(cycle, key=lambda c: index_of[id(c)])
+            names = " -> ".join(repr(c.id) for c in [*cycle, cycle[0]])
+            problems.append(
+                ErrorDetail(
+                    path=f"contributions[{index_of[id(first)]}].supersedes",
+                    message=f"the claims supersede one another in a cycle ({names}), so none of them would be current",
+                )
+            )
+        for walked in walk:
+            state[id(walked)] = 2
 
 
 def slug_of(text: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ._checks import checked, describe, label, quoted
+from ._checks import checked, describe, label, number
 from ._engine import RecordCheck, record_check, validate
 from ._fields import check_country
 from .exceptions import ErrorDetail, ValidationError
@@ -36,10 +36,11 @@ def optional_float(value: Any) -> Any:
 
 
 def _check_range(value: object, path: str, problems: list[ErrorDetail], limit: int) -> None:
-    if isinstance(value, float) and math.isfinite(value) and not -limit <= value <= limit:
-        problems.append(
-            ErrorDetail(path=path, message=f"{label(path)} must be between -{limit} and {limit} (got {quoted(value)})")
-        )
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not -limit <= value <= limit:
+        if isinstance(value, float) and not math.isfinite(value):
+            return  # reported as not finite
+        shown = number(value) if isinstance(value, int) else repr(value)
+        problems.append(ErrorDetail(path=path, message=f"{label(path)} must be between -{limit} and {limit} (got {shown})"))
 
 
 def _check_latitude(value: object, path: str, problems: list[ErrorDetail]) -> None:

@@ -32,14 +32,13 @@ import json
 import math
 import os
 import re
-import stat
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, Literal, NoReturn, TypeVar, overload
+from typing import Any, Literal, NoReturn, TypeVar, cast, overload
 
 import attrs
 
-from ._atomic import atomic_write_bytes, describe_kind, describe_os_error
+from ._atomic import atomic_write_bytes, describe_os_error, open_for_reading
 from ._converter import converter
 from .dates import PartialDate
 from .exceptions import ErrorDetail, FormatError, ValidationError
@@ -92,6 +91,10 @@ def to_dict(obj: Any) -> dict[str, Any]:
     return data
 
 
+def _is_record_class(cls: object) -> bool:
+    return isinstance(cls, type) and attrs.has(cls)
+
+
 def from_dict(data: Any, cls: type[T]) -> T:
     """Build a validated record of type ``cls`` from plain data.
 
@@ -104,7 +107,19 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
     Raises:
         ValidationError: With every problem found in ``data``, each with its path.
+        TypeError: If ``cls`` is not a record class of missionmodel (a programming error).
+
+    Example:
+        >>> from missionmodel import Strength
+        >>> from_dict({"min": 0, "max": 8000}, Strength)
+        Strength(low=0, high=8000)
     """
+    if cls is Strength:  # the value classes read their canonical forms themselves
+        return cast(T, Strength.coerce(data))
+    if cls is PartialDate:
+        return cast(T, PartialDate.coerce(data))
+    if not _is_record_class(cls):
+        raise TypeError(f"from_dict() takes a record class such as Mission (got {cls!r})")
     try:
         return converter.structure(data, cls)
     except ValidationError:
@@ -492,40 +507,10 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         raise FormatError(f"cannot tell the format of {os.fspath(path)!r}: the name must end in .json, .yaml or .yml") from None
 
 
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def _check_regular(name: str, info: os.stat_result, max_bytes: int) -> None:
-    if not stat.S_ISREG(info.st_mode):
-        raise FormatError(f"cannot read {name!r}: it is {describe_kind(info.st_mode)}, not a regular file")
-    if info.st_size > max_bytes:
-        raise FormatError(
-            f"cannot read {name!r}: it is {info.st_size:,} bytes long, more than the limit of {max_bytes:,} (max_bytes)"
-        )
-
-
 def _read_bytes(name: str, max_bytes: int) -> bytes:
     """Return the content of the regular file ``name``, refusing anything else without blocking."""
+    descriptor, info = open_for_reading(name, max_bytes)
     try:
-        info = os.stat(name)
-    except OSError as error:
-        raise FormatError(f"cannot read {name!r}: {describe_os_error(error)}") from None
-    except ValueError:  # a NUL character in the name
-        raise FormatError(f"cannot read {name!r}: a file name cannot hold a NUL character") from None
-    _check_regular(name, info, max_bytes)  # before opening: opening a device can do things
-    try:
-        descriptor = os.open(name, _READ_FLAGS)
-    except OSError as error:
-        raise FormatError(f"cannot read {name!r}: {describe_os_error(error)}") from None
-    try:
-        info = os.fstat(descriptor)
-        _check_regular(name, info, max_bytes)  # the file may have been swapped since os.stat
         chunks: list[bytes] = []
         remaining = max_bytes + 1  # one byte more than allowed tells a file that grew
         while remaining > 0:

@@ -590,7 +590,8 @@ def claim_histories(
             made[index] = attrs.evolve(claim, id=claim_id)
     if links:
         for index, claim in enumerate(made):
-            targets = [c.id for c in made if c.id is not None and c.contributor == claim.contributor and c.id != claim.id]
+            # Only an earlier claim of the list: links never form a cycle (a mission refuses one).
+            targets = [c.id for c in made[:index] if c.id is not None and c.contributor == claim.contributor]
             if targets and bool(draw(_SOMETIMES)):
                 made[index] = attrs.evolve(claim, supersedes=_pick(draw, targets))
     return made

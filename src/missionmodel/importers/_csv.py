@@ -26,6 +26,8 @@ from typing import IO, Any, Final, Generic, TypeVar
 
 import attrs
 
+from .._atomic import open_for_reading
+from .._checks import quoted
 from ..countries import is_country_code, suggest_code
 from ..dates import PartialDate
 from ..exceptions import FormatError, ValidationError
@@ -109,7 +111,8 @@ class Layout:
 def _opened(source: CsvSource) -> Iterator[tuple[IO[str], str]]:
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        with open(name, encoding="utf-8-sig", newline="") as handle:
+        descriptor, _ = open_for_reading(name)  # a regular file, or a FormatError at once
+        with open(descriptor, encoding="utf-8-sig", newline="") as handle:
             yield handle, name
     else:
         yield source, str(getattr(source, "name", "<stream>"))
@@ -269,7 +272,7 @@ def detect(header: Sequence[str], layouts: Sequence[Layout], what: str, source: 
             best = (len(missing), layout, missing)
     assert best is not None
     _, layout, missing = best
-    shown = ", ".join(repr(cell) for cell in header[:12]) + (", ..." if len(header) > 12 else "")
+    shown = ", ".join(quoted(cell) for cell in header[:12]) + (", ..." if len(header) > 12 else "")
     raise FormatError(
         f"{source}: the header does not match {what}: missing column(s) {', '.join(repr(m) for m in missing)}"
         f" (closest format: {layout.name}); the header has {shown}",
