@@ -271,7 +271,6 @@ CONTRIBUTION = "contributor: IDN\nkind: troops\nstatus: pledged\n"
         ("strength: !!float abc", "invalid YAML at line 4, column 11: 'abc' is not a valid !!float value"),
         ("as_of: !!timestamp nonsense", "invalid YAML at line 4, column 8: 'nonsense' is not a valid !!timestamp value"),
         ("as_of: !!timestamp 2026-02-30", "invalid YAML at line 4, column 8: '2026-02-30' is not a valid !!timestamp value"),
-        ("as_of: 2026-02-30", "invalid YAML at line 4, column 8: '2026-02-30' is not a valid !!timestamp value"),
         ("role: !!binary 'not base64 é'", "invalid YAML at line 4, column 7: the tag '!!binary' is not accepted"),
         ("role: !!binary aGVsbG8=", "invalid YAML at line 4, column 7: the tag '!!binary' is not accepted"),
         ("role: !!set abc", "invalid YAML at line 4, column 7: the tag '!!set' is not accepted"),
@@ -302,10 +301,6 @@ CONTRIBUTION = "contributor: IDN\nkind: troops\nstatus: pledged\n"
         ('"\\udc00": x', "invalid YAML at line 4, column 1: the text holds a lone surrogate (U+DC00), which is not text"),
         ("role: a\x00", "invalid YAML at line 4, column 8: the character U+0000 is not allowed"),
         ("role: !<%ED%A0%80> a", "invalid YAML at line 4, column 9: the %-escapes of a tag are not UTF-8"),
-        (
-            "as_of: 2026-02-19 10:00:00 +99:99",
-            "invalid YAML at line 4, column 8: '2026-02-19 10:00:00 +99:99' is not a valid !!timestamp value",
-        ),
         ("strength: !!int +", "invalid YAML at line 4, column 11: '+' is not a valid !!int value"),
         ("{a: 1}: x", "invalid YAML at line 4, column 1: a mapping cannot be a key"),
         ("role: x\ud800", "invalid YAML at line 4, column 8: the text holds a lone surrogate (U+D800), which is not text"),
@@ -318,13 +313,24 @@ def test_yaml_values_that_cannot_be_read_are_format_errors_with_their_place(line
     assert info.value.line == 4
 
 
-def test_a_sexagesimal_yaml_integer_is_refused_before_it_is_computed():
-    text = CONTRIBUTION + "strength: 1" + ":00" * 3000 + "\n"  # 9 KB, once a 5,335-digit int
-    with pytest.raises(mm.FormatError) as info:
+def test_a_sexagesimal_yaml_number_stays_text_and_is_refused_by_the_field():
+    # YAML 1.1 reads 1:00:00 as 3600: a 9 KB one was once a 5,335-digit int. It is kept as written.
+    text = CONTRIBUTION + "strength: 1" + ":00" * 3000 + "\n"
+    with pytest.raises(mm.ValidationError) as info:
         mm.loads(text, mm.Contribution, format="yaml")
-    assert str(info.value) == "invalid YAML at line 4, column 11: the integer '1" + ":00" * 19 + ":0'… has more than 30 digits"
-    with pytest.raises(mm.ValidationError, match="must be at most 10,000,000"):  # a short one is an int, checked by the model
+    assert len(str(info.value)) < 400 and "strength" in str(info.value)
+    with pytest.raises(mm.ValidationError, match="got '1:00:00:00:00'"):
         mm.loads(CONTRIBUTION + "strength: 1:00:00:00:00\n", mm.Contribution, format="yaml")
+
+
+def test_dates_written_without_quotes_are_read_by_the_record_with_the_other_problems():
+    text = CONTRIBUTION + "as_of: 2026-02-30\nfemale: -1\n"
+    with pytest.raises(mm.ValidationError) as info:
+        mm.loads(text, mm.Contribution, format="yaml")
+    assert [e.path for e in info.value.errors] == ["female", "as_of"]
+    assert mm.loads(CONTRIBUTION + "as_of: 2026-02-19\n", mm.Contribution, format="yaml").as_of == mm.PartialDate.parse(
+        "2026-02-19"
+    )
 
 
 def test_yaml_surrogate_pairs_written_as_two_escapes_are_one_character():

@@ -305,7 +305,8 @@ def _yaml_loader() -> type[Any]:
         It refuses duplicate keys, aliases (no alias bombs), nesting deeper than 100 levels,
         merge keys, the tags that build other values than JSON-like ones and dates
         (``!!binary``, ``!!set``, ``!!omap``, ``!!pairs``, any ``!!python/...`` or local tag),
-        integers of more than 30 digits, NaN and infinity, and lone surrogates; a value that its
+        integers of more than 30 digits, NaN and infinity, and lone surrogates; dates and base-60
+        numbers written without quotes stay text (the records read dates); a value that its
         tag cannot read (``!!bool maybe``) is a ``ConstructorError`` with its place, never a
         ``KeyError`` or a ``ValueError``.
         """
@@ -375,8 +376,10 @@ def _yaml_loader() -> type[Any]:
                 mapping[key] = self.construct_object(value_node, deep=deep)
             return mapping
 
-        def construct_bounded_int(self, node: Any) -> int:
+        def construct_bounded_int(self, node: Any) -> int | str:
             literal = self.construct_scalar(node)
+            if isinstance(literal, str) and ":" in literal:
+                return literal  # YAML 1.1's base 60 (1:00:00): kept as written, for the field's check to report
             if isinstance(literal, str) and len(literal.replace("_", "").lstrip("+-")) > _MAX_DIGITS:
                 raise ConstructorError(
                     None, None, f"the integer {_quote(literal)} has more than {_MAX_DIGITS} digits", node.start_mark
@@ -384,7 +387,9 @@ def _yaml_loader() -> type[Any]:
             value: int = self.construct_yaml_int(node)
             return value
 
-        def construct_finite_float(self, node: Any) -> float:
+        def construct_finite_float(self, node: Any) -> float | str:
+            if isinstance(node.value, str) and ":" in node.value:
+                return str(node.value)  # base 60, as above
             value: float = self.construct_yaml_float(node)
             if not math.isfinite(value):
                 raise ConstructorError(
@@ -401,6 +406,12 @@ def _yaml_loader() -> type[Any]:
         def construct_refused(self, node: Any) -> NoReturn:
             raise ConstructorError(None, None, f"the tag {_quote(_short_tag(node.tag))} is not accepted", node.start_mark)
 
+    # Dates written without quotes stay text: the records read them, so that a wrong date is
+    # reported with the document's other problems rather than alone.
+    StrictSafeLoader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != _YAML_TAG + "timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     StrictSafeLoader.add_constructor(_YAML_TAG + "int", StrictSafeLoader.construct_bounded_int)
     StrictSafeLoader.add_constructor(_YAML_TAG + "float", StrictSafeLoader.construct_finite_float)
     StrictSafeLoader.add_constructor(_YAML_TAG + "value", StrictSafeLoader.construct_plain_value)
