@@ -39,6 +39,7 @@ from missionmodel.series import (
     totals,
     totals_by_kind,
 )
+from missionmodel.testing import monthly_panels as public_monthly_panels
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TROOPS = ContributionKind.TROOPS
@@ -502,3 +503,22 @@ def test_a_panel_reported_twice_counts_once() -> None:
     assert {r.strength for r in monthly_table(mission)} == {Strength.exact(1800)}
     assert all(r.contingents == 2 for r in monthly_table(mission))
     assert differences(mission) == ()
+
+
+def test_people_beyond_the_women_and_men_reported_are_of_unknown_gender() -> None:
+    mission = mission_of(
+        report("IDN", 100, "2024-09", female=10, male=90, sources=["a"]),
+        report("IDN", 120, "2024-09", sources=["b"]),  # the same month, another figure, no gender
+    )
+    count = totals(mission, "2024-09")
+    assert (count.total, count.female, count.male) == (Strength(low=100, high=120), 10, 90)
+    assert count.unreported == Strength(low=0, high=20)
+
+
+@given(public_monthly_panels(silent_months=False))
+def test_series_agrees_with_total_strength_on_the_public_monthly_panels(panel) -> None:
+    from missionmodel import claims
+
+    mission = mission_of(*panel)
+    for month in {str(c.as_of) for c in panel}:
+        assert totals(mission, month).total == claims.total_strength(panel, status="deployed", on=month)

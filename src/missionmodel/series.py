@@ -185,7 +185,12 @@ class _Contingent:
         gender = self.gender
         if gender is None:
             return Headcount(total=self.counted, unreported=self.counted)
-        return Headcount(total=self.counted, female=gender[0], male=gender[1])
+        female, male = gender
+        # When same-month reports disagree on the number (100 with women and men given, 120
+        # without), those beyond the women and men reported are of unknown gender: 0 to 20.
+        low, high = self.counted.low, self.counted.high
+        rest = Strength(low=max(0, low - female - male), high=None if high is None else max(0, high - female - male))
+        return Headcount(total=self.counted, female=female, male=male, unreported=rest)
 
 
 def _deployed(found: Iterable[Standing], kind: ContributionKind | None) -> list[tuple[Standing, Strength]]:

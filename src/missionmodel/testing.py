@@ -611,13 +611,17 @@ def monthly_panels(
     first_month: PartialDate | None = None,
     max_months: int = 12,
     max_contributors: int = 4,
+    silent_months: bool = True,
 ) -> list[Contribution]:
     """Monthly reports of deployed personnel, as in the UN's tables of contributions by country.
 
     Each month, each contributor on the ground reports its ``deployed`` figure (an exact number),
-    or reports nothing (its last figure stands); a contingent that leaves is reported
-    ``withdrawn`` that month, and may come back later. Claims are dated to the month and
-    listed month by month.
+    or, when ``silent_months``, may report nothing (its last claim stands for the `Mission`
+    queries, while `missionmodel.series`, which reads each month's reports only, counts nobody
+    for it that month); a contingent that leaves is reported ``withdrawn`` that month, and may
+    come back later. Claims are dated to the month and listed month by month. With
+    ``silent_months=False`` every month is reported, and `series` totals equal
+    ``total_strength(status="deployed", on=month)``.
 
     Args:
         draw: Supplied by hypothesis.
@@ -628,6 +632,7 @@ def monthly_panels(
             January 2024 when None.
         max_months: The most months to generate.
         max_contributors: The most contributors to generate.
+        silent_months: Whether a contributor on the ground may skip a month's report.
 
     Example:
         >>> from hypothesis import given
@@ -644,7 +649,9 @@ def monthly_panels(
     for contributor in contributors:
         deployed = False
         for month in months:
-            actions = ("report", "report", "silent", "leave") if deployed else ("absent", "report")
+            actions: tuple[str, ...] = ("report", "report", "silent", "leave") if deployed else ("absent", "report")
+            if not silent_months:
+                actions = tuple(action for action in actions if action != "silent")
             action = draw(st.sampled_from(actions))
             if action in ("absent", "silent"):
                 continue
