@@ -208,3 +208,20 @@ def test_messages_quote_at_most_about_80_characters_of_a_value() -> None:
     with pytest.raises(mm.ValidationError) as info:
         mm.from_dict({**BASES[mm.Contribution], "contributor": "Indonesia" * 30_000}, mm.Contribution)
     assert len(str(info.value)) < 400
+
+
+def test_a_record_field_given_a_mapping_in_code_says_how_to_build_it() -> None:
+    with pytest.raises(mm.ValidationError) as info:
+        mm.Mandate(authority={"kind": "national"})  # type: ignore[arg-type]
+    [problem] = info.value.errors
+    assert problem.path == "authority"
+    assert "in code, build Authority(...)" in problem.message
+
+
+def test_a_bad_date_given_to_a_query_is_reported_at_the_argument() -> None:
+    isf = mm.datasets.load("isf")
+    with pytest.raises(mm.ValidationError) as info:
+        isf.total_strength(on="Feb 2026")
+    assert [(e.path, e.message.split(" (")[0]) for e in info.value.errors] == [
+        ("on", "'on' must be a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'")
+    ]

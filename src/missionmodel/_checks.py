@@ -178,7 +178,7 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """
     if isinstance(value, tuple):
         return value
-    if isinstance(value, (str, bytes, Mapping, set, frozenset)) or not isinstance(value, Iterable):
+    if isinstance(value, (str, bytes, bytearray, Mapping, set, frozenset)) or not isinstance(value, Iterable):
         return value  # type: ignore[return-value]  # reported by the record's type check
     return tuple(value)
 

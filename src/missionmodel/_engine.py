@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from ._checks import CHECK, Checker, describe, did_you_mean, label, must_be, quoted
+from ._checks import CHECK, Checker, as_tuple, describe, did_you_mean, label, must_be, quoted
 from .exceptions import ErrorDetail, ValidationError
 
 __all__ = [
@@ -196,6 +196,15 @@ def _instance_checker(cls: type) -> Checker:
 
     def check_instance(value: Any, path: str, problems: list[ErrorDetail]) -> None:
         if isinstance(value, cls):
+            return
+        if coerce is None and isinstance(value, Mapping):
+            problems.append(
+                ErrorDetail(
+                    path=path,
+                    message=f"{label(path)} must be {cls.__name__}, not a mapping: a mapping of its fields is read from"
+                    f" documents only (from_dict, loads, load); in code, build {cls.__name__}(...) (got {describe(value)})",
+                )
+            )
             return
         if coerce is not None:
             # Explain why the value could not be read as the class (a malformed date, say).
@@ -529,7 +538,9 @@ def _compile_loader(tp: Any, loader_for: Callable[[Any], Loader]) -> Loader:
 
         def load_tuple(raw: Any) -> Any:
             if raw.__class__ is not list and raw.__class__ is not tuple:
-                return raw  # reported by the field's check
+                raw = as_tuple(raw)  # the same reading of other iterables as in code
+                if raw.__class__ is not tuple:
+                    return raw  # reported by the field's check
             items = []
             problems: list[ErrorDetail] = []
             for index, item in enumerate(raw):

@@ -55,7 +55,7 @@ from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, ValidationError
 from .strength import Strength
-from .timeline import certainly_before, known_by, newest
+from .timeline import certainly_before, date_argument, known_by, newest
 
 __all__ = [
     "Claim",
@@ -251,7 +251,7 @@ def standings(contributions: Iterable[Contribution], on: DateLike | None = None)
         superseded: contributors in order of first mention, and each one's kinds in order of
         first mention.
     """
-    when = None if on is None else PartialDate.coerce(on)
+    when = None if on is None else date_argument(on)
     known = [c for c in contributions if known_by(c.as_of, when)]
     replaced = {c.supersedes for c in known if c.supersedes is not None}
     groups: dict[tuple[str, ContributionKind], list[Contribution]] = {}

@@ -34,7 +34,7 @@ from .mandate import Mandate
 from .mission import Mission
 from .personnel import FigureKind
 from .position import Stance
-from .timeline import effective_date, latest_first
+from .timeline import date_argument, effective_date, latest_first
 
 __all__ = ["ComparisonRow", "compare", "render_markdown", "render_text"]
 
@@ -233,7 +233,7 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> tuple[Compari
         >>> row.right
         'none recorded'
     """
-    when = None if on is None else PartialDate.coerce(on)
+    when = None if on is None else date_argument(on)
     if when is not None:
         a, b = a.as_of(when), b.as_of(when)
     rows = [

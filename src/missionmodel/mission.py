@@ -46,7 +46,7 @@ from .place import Place, optional_place
 from .position import Position, Stance
 from .sources import Source
 from .strength import Strength
-from .timeline import conflicting_terms, effective_date, holders_on, known_by, latest_first, mandate_on
+from .timeline import conflicting_terms, date_argument, effective_date, holders_on, known_by, latest_first, mandate_on
 
 if TYPE_CHECKING:  # pragma: no cover - the claims policy is imported when first asked
     from .claims import Claim, PledgeGap, Standing
@@ -630,7 +630,7 @@ class Mission:
         Args:
             day: The date.
         """
-        when = PartialDate.coerce(day)
+        when = date_argument(day, "day")
         ended = self.ended if self.ended is not None and known_by(self.ended, when) else None
         status = self.status
         if self.ended is not None and ended is None and status is MissionStatus.CLOSED:

@@ -6,7 +6,9 @@ appointments, contributions, personnel figures, `Mission.as_of` and `compare` ag
 * **Known by a date.** A record dated ``d`` is known on ``on`` when ``d`` may fall on or before
   ``on``: its first possible day is not after ``on``'s last (a claim of "2026-02" is known on
   "2026-02-10"; so is everything dated in February when asking about "2026-02"). Undated
-  records are always known.
+  records are always known. This reading is generous: a withdrawal reported only as "2026"
+  applies to every day of 2026, although it may have come later in the year; ask with a date
+  no more precise than the reports when that matters.
 * **Later.** One date is *certainly before* another when its last possible day comes before the
   other's first possible day. "2026-02-15" is before "2026-02-19", but "2026-02" and
   "2026-02-19" overlap: neither is later, they are the same time. An undated record is before
@@ -43,6 +45,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from .dates import DateLike, PartialDate
+from .exceptions import ErrorDetail, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .appointment import Appointment, Post
@@ -66,8 +69,28 @@ _T = TypeVar("_T")
 _OLDEST = PartialDate(year=1)
 
 
+def date_argument(value: DateLike, name: str = "on") -> PartialDate:
+    """Read a date given to a query; a bad one is a `ValidationError` at the argument's name.
+
+    Args:
+        value: A `PartialDate`, ISO text, a `datetime.date` or a year.
+        name: The argument's name, for the message (``on``, ``day``, ``month``).
+
+    Raises:
+        ValidationError: If ``value`` is not a date, e.g. ``'on' must be a date as 'YYYY', ...``.
+    """
+    if value.__class__ is PartialDate:
+        return value
+    try:
+        return PartialDate.coerce(value)
+    except ValidationError as error:
+        raise ValidationError(
+            [ErrorDetail(path=name, message=f"'{name}' {detail.message}") for detail in error.errors]
+        ) from None
+
+
 def _on(on: DateLike | None) -> PartialDate | None:
-    return None if on is None else PartialDate.coerce(on)
+    return None if on is None else date_argument(on)
 
 
 def known_by(date: PartialDate | None, on: DateLike | None) -> bool:
@@ -158,7 +181,7 @@ def in_force(start: PartialDate | None, end: PartialDate | None, on: DateLike) -
         >>> in_force(PartialDate.parse("2025-08-28"), PartialDate.parse("2026-12-31"), "2026-12-31")
         True
     """
-    when = PartialDate.coerce(on)
+    when = date_argument(on)
     if start is not None and when.latest() < start.earliest():
         return False
     return end is None or when.earliest() <= end.latest()
@@ -182,7 +205,7 @@ def mandate_on(mandates: Iterable[Mandate], on: DateLike) -> Mandate | None:
         mandates: The mission's mandates.
         on: The date asked about.
     """
-    when = PartialDate.coerce(on)
+    when = date_argument(on)
     begun = [m for m in mandates if known_by(effective_date(m), when)]
     ordered = latest_first(begun, effective_date)
     if ordered and in_force(effective_date(ordered[0]), ordered[0].end, when):
@@ -203,7 +226,7 @@ def holders_on(appointments: Iterable[Appointment], post: Post, on: DateLike) ->
         post: The post.
         on: The date asked about.
     """
-    when = PartialDate.coerce(on)
+    when = date_argument(on)
     begun = latest_first((a for a in appointments if a.post is post and known_by(a.start, when)), lambda a: a.start)
     if post.single_holder:
         begun = begun[:1]
