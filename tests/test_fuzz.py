@@ -63,6 +63,7 @@ JUNK: list[Any] = [
     None, True, False, 0, -1, 1.5, float("nan"), float("inf"), 10**30, -(10**30), 10**5000, "", " ", "x",
     "\ud800", "\x00", "isf\n", "X" * 5000, "2026-02-30", "9999-99", "unknown", [], [None], [[[]]], {}, {"min": -5},
     {"max": 3}, {"a": {"b": {"c": {}}}}, ["troops", 1], {"": 1}, {1: 2}, "troops", "deployed", "IDN", "LB",
+    [10**5000], {"min": [10**5000]}, {10**5000: 1}, {"name": 10**5000},
 ]
 
 
@@ -98,7 +99,7 @@ def _mutate(document: dict[str, Any], rng: random.Random) -> Any:
         elif action < 0.7 and isinstance(parent, dict):
             del parent[key]
         elif action < 0.8 and isinstance(parent, dict):
-            parent[rng.choice(["extra", "contributer", "Kind", 7])] = rng.choice(JUNK)
+            parent[rng.choice(["extra", "contributer", "Kind", 7])] = copy.deepcopy(rng.choice(JUNK))
         elif action < 0.9 and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[key]))
         else:

@@ -25,7 +25,22 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ARTICLE_AN = ("a", "e", "i", "o", "u")
 
 # Bounded repr for messages: a huge or deeply nested value is never rendered in full.
-_SHORT = reprlib.Repr()
+class _ShortRepr(reprlib.Repr):
+    """`reprlib.Repr` that never writes out a huge int (``repr`` of one raises past 4,300 digits)."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 200:
+            return f"<a number of about {int(x.bit_length() * 0.30103) + 1:,} digits>"
+        return super().repr_int(x, level)
+
+    def repr_instance(self, x: object, level: int) -> str:
+        try:
+            return super().repr_instance(x, level)
+        except Exception:  # noqa: BLE001 - an object whose repr fails is described by its type
+            return f"<{type(x).__name__} object>"
+
+
+_SHORT = _ShortRepr()
 _SHORT.maxstring = 60
 _SHORT.maxother = 60
 _SHORT.maxlong = 40

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ._checks import MOST_PERSONNEL, describe, number, raise_if
+from ._checks import MOST_PERSONNEL, describe, number, quoted, raise_if
 from .exceptions import ErrorDetail, ValidationError
 
 __all__ = ["Strength"]
@@ -215,9 +215,9 @@ class Strength:
                 return cls(low=low, high=high)
         problem = ""
         if isinstance(value, Mapping):
-            extra = sorted(set(value) - {"min", "max"}, key=str)
+            extra = sorted(set(value) - {"min", "max"}, key=quoted)
             if extra:
-                problem = f"has unknown key(s) {', '.join(repr(k) for k in extra)}; a strength range has 'min' and 'max'"
+                problem = f"has unknown key(s) {', '.join(quoted(k) for k in extra[:5])}; a strength range has 'min' and 'max'"
             elif "min" not in value:
                 problem = "needs 'min' in a strength range (use 0 for 'up to')"
             else:
