@@ -583,7 +583,7 @@ class Mission:
         Returns:
             The mandate, or None if none was in force.
         """
-        return mandate_on(self.mandates, day)
+        return mandate_on(self.mandates, date_argument(day, "day"))
 
     def latest_mandate(self) -> Mandate | None:
         """Return the mandate that took effect last (undated mandates count as the oldest), or None."""
@@ -615,7 +615,7 @@ class Mission:
             post: The post, e.g. `Post.DEPUTY_HEAD_OF_MISSION`.
             day: The date.
         """
-        return holders_on(self.appointments, member(Post, post, "post"), day)
+        return holders_on(self.appointments, member(Post, post, "post"), date_argument(day, "day"))
 
     def as_of(self, day: DateLike) -> Mission:
         """Return the mission as it stood on ``day``: only what was known or in place by then.
