@@ -515,11 +515,14 @@ def _gender(cells: Cells) -> Gender | None:
     value = cells.text("gender")
     if value is None:
         return None
-    try:
-        return Gender(value.casefold())
-    except ValueError:
-        cells.problem("gender", f"must be 'Female', 'Male' or empty (got {shown(value)})")
-        return None
+    gender = _GENDERS.get(value.casefold())
+    if gender is None:
+        cells.problem("gender", f"must be 'Female', 'Male', 'F', 'M' or empty (got {shown(value)})")
+    return gender
+
+
+_GENDERS = {"female": Gender.FEMALE, "f": Gender.FEMALE, "male": Gender.MALE, "m": Gender.MALE}
+"""Gender as the Data Hub writes it: in full in older exports, ``F`` and ``M`` in the real 2025 one."""
 
 
 def _fatalities_parser(layout: Layout) -> RowParser[MissionEntry[Fatality]]:
