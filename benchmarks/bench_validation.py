@@ -29,6 +29,24 @@ KINDS = ["troops", "police", "medical", "staff_officers"]
 STATUSES = ["offered", "pledged", "deployed", "withdrawn"]
 
 
+class Kind(enum.Enum):
+    """The kinds of the benchmark's records, for the peers (missionmodel has its own)."""
+
+    TROOPS = "troops"
+    POLICE = "police"
+    MEDICAL = "medical"
+    STAFF_OFFICERS = "staff_officers"
+
+
+class Status(enum.Enum):
+    """The statuses of the benchmark's records, for the peers."""
+
+    OFFERED = "offered"
+    PLEDGED = "pledged"
+    DEPLOYED = "deployed"
+    WITHDRAWN = "withdrawn"
+
+
 def records(count: int) -> list[dict[str, Any]]:
     return [
         {
@@ -57,18 +75,6 @@ def pydantic_validator() -> Callable[[dict[str, Any]], object] | None:
         import pydantic
     except ImportError:
         return None
-
-    class Kind(enum.Enum):
-        TROOPS = "troops"
-        POLICE = "police"
-        MEDICAL = "medical"
-        STAFF_OFFICERS = "staff_officers"
-
-    class Status(enum.Enum):
-        OFFERED = "offered"
-        PLEDGED = "pledged"
-        DEPLOYED = "deployed"
-        WITHDRAWN = "withdrawn"
 
     class Range(pydantic.BaseModel, frozen=True, extra="forbid"):
         min: int = pydantic.Field(ge=0, le=10_000_000)
@@ -106,18 +112,6 @@ def msgspec_validator() -> Callable[[dict[str, Any]], object] | None:
     from typing import Annotated
 
     Count = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]
-
-    class Kind(enum.Enum):
-        TROOPS = "troops"
-        POLICE = "police"
-        MEDICAL = "medical"
-        STAFF_OFFICERS = "staff_officers"
-
-    class Status(enum.Enum):
-        OFFERED = "offered"
-        PLEDGED = "pledged"
-        DEPLOYED = "deployed"
-        WITHDRAWN = "withdrawn"
 
     class Range(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         min: Count

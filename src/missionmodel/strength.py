@@ -35,6 +35,19 @@ def _check_bound(name: str, value: object, problems: list[ErrorDetail]) -> None:
         problems.append(ErrorDetail(path="", message=f"must be at most {MOST_PERSONNEL:,} personnel (got {number(value)})"))
 
 
+def _certainly_valid(low: object, high: object) -> bool:
+    """The rules of a strength as a quick test that builds no message.
+
+    Whole numbers of personnel, 0 to `MOST_PERSONNEL`, the lower bound not above the upper one
+    (None: no upper bound).
+    """
+    return (
+        low.__class__ is int
+        and 0 <= low <= MOST_PERSONNEL
+        and (high is None or (high.__class__ is int and low <= high <= MOST_PERSONNEL))
+    )
+
+
 @attrs.frozen(slots=True, kw_only=True, order=False)
 class Strength:
     """A number of personnel, exact or within bounds.
@@ -60,10 +73,7 @@ class Strength:
     high: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        low, high = self.low, self.high
-        if low.__class__ is int and 0 <= low <= MOST_PERSONNEL and (
-            high is None or (high.__class__ is int and low <= high <= MOST_PERSONNEL)
-        ):
+        if _certainly_valid(self.low, self.high):
             return
         problems: list[ErrorDetail] = []
         _check_bound("low", self.low, problems)
@@ -84,9 +94,7 @@ class Strength:
 
         The same rules as ``__attrs_post_init__``, tested without building a message.
         """
-        if low.__class__ is int and 0 <= low <= MOST_PERSONNEL and (
-            high is None or (high.__class__ is int and low <= high <= MOST_PERSONNEL)
-        ):
+        if _certainly_valid(low, high):
             made = object.__new__(cls)
             object.__setattr__(made, "low", low)
             object.__setattr__(made, "high", high)

@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "certainly_before",
     "conflicting_terms",
+    "date_argument",
     "effective_date",
     "holders_on",
     "in_force",

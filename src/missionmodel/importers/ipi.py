@@ -168,22 +168,16 @@ def _fast(table: Table, records: list[MissionEntry[Contribution]]) -> FastRows:
     def take(values: list[str], line: int) -> bool:
         text = values[i_date]
         as_of = date_of(text)
-        if as_of is None:
-            as_of = dates.learn(text)
-            if as_of is UNCLEAN:
-                return False
+        if as_of is None and (as_of := dates.learn(text)) is UNCLEAN:
+            return False
         text = values[i_mission]
         mission = mission_of(text)
-        if mission is None:
-            mission = missions.learn(text)
-            if mission is UNCLEAN:
-                return False
+        if mission is None and (mission := missions.learn(text)) is UNCLEAN:
+            return False
         text = values[i_code]
         contributor = code_of(text)
-        if contributor is None:
-            contributor = codes.learn(text)
-            if contributor is UNCLEAN:
-                return False
+        if contributor is None and (contributor := codes.learn(text)) is UNCLEAN:
+            return False
         counts: list[int | None] = []
         for position in count_columns:
             if position is None:

@@ -334,40 +334,32 @@ def _contributions_fast(table: Table, records: list[MissionEntry[Contribution]])
     def take(values: list[str], line: int) -> bool:
         text = values[i_mission]
         mission = mission_of(text)
-        if mission is None:
-            mission = missions.learn(text)
-            if mission is UNCLEAN:
-                return False
+        if mission is None and (mission := missions.learn(text)) is UNCLEAN:
+            return False
         text = values[i_code]
         contributor = code_of(text)
-        if contributor is None:
-            contributor = codes.learn(text)
-            if contributor is UNCLEAN:
-                return False
+        if contributor is None and (contributor := codes.learn(text)) is UNCLEAN:
+            return False
         text = values[i_type]
         kind = kind_of(text)
-        if kind is None:
-            kind = kinds.learn(text)
-            if kind is UNCLEAN:
-                return False
+        if kind is None and (kind := kinds.learn(text)) is UNCLEAN:
+            return False
         text = values[i_female]
         female = count_of(text)
-        if female is None:
+        if female is None:  # written out: mypy narrows this form only
             female = counts.learn(text)
             if female is UNCLEAN:
                 return False
         text = values[i_male]
         male = count_of(text)
-        if male is None:
+        if male is None:  # written out: mypy narrows this form only
             male = counts.learn(text)
             if male is UNCLEAN:
                 return False
         text = values[i_date]
         as_of = date_of(text)
-        if as_of is None:
-            as_of = dates.learn(text)
-            if as_of is UNCLEAN:
-                return False
+        if as_of is None and (as_of := dates.learn(text)) is UNCLEAN:
+            return False
         total = female + male
         try:
             strength = strengths.get(total)
