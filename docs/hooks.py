@@ -1,16 +1,31 @@
-"""MkDocs hooks: generate the API reference pages and the output of the examples at build time.
+"""MkDocs hooks: generate the API reference, and the output of code, at build time.
 
 * **API reference.** Every public module of ``src/missionmodel`` (no part of its dotted name
   starts with ``_``) gets a page ``reference/<dotted name>.md`` with a ``::: module``
-  directive, and the *API reference* section of the nav lists them all. A module added to the
-  package appears in the docs without touching ``mkdocs.yml``. A module that re-exports names
-  from others (``missionmodel`` itself, ``missionmodel.importers``) documents only what it
-  defines and lists the rest, each linked to where it is documented, so nothing is documented
-  twice.
+  directive. The *API reference* section of the nav lists the package first, then the modules
+  grouped by role (`REFERENCE_GROUPS`: the model, values, reading and writing, questions and
+  analysis, importers, testing, the command line), the most used first. A module added to the
+  package appears in the docs without touching ``mkdocs.yml``: if it is in no group it goes
+  to an *Other* group with a warning (which fails ``mkdocs build --strict``), so that somebody
+  gives it its place; ``tests/test_docs.py`` checks the same. Within a page, members follow
+  the source, except that the names in `LEADS` (the classes and functions most used, such as
+  ``Mission`` before its enums) come first. A module that re-exports names from others
+  (``missionmodel`` itself, ``missionmodel.importers``) documents only what it defines and
+  lists the rest, each linked to where it is documented, so nothing is documented twice.
 * **Examples.** In ``docs/examples.md`` the line ``<!-- examples -->`` is replaced by one section
   per script in ``examples/`` (``quickstart.py`` first): its docstring, its source and the
   output of running it now with the interpreter that runs MkDocs, from the repository root. A
   script that fails is reported as a warning, which fails ``mkdocs build --strict``.
+* **Output of a page's code.** In any page, a line ``<!-- output -->`` right after a Python
+  block is replaced by a ``text`` block titled *Output* holding what that block prints, produced
+  now: the page's Python blocks run in order in one namespace, as ``tests/test_docs.py`` runs
+  them (see `run_blocks`), in a separate interpreter. A block that fails, or a marker that
+  follows no Python block or shows nothing, is a warning. The dataset pages use it, so that what
+  they show is always what the shipped data gives.
+
+This file imports nothing from MkDocs at module level, so that the tests (which do not install
+MkDocs) can use its nav groups and its code-block parser, and so that it runs as a script:
+``python docs/hooks.py docs/datasets/isf.md`` prints what each Python block of a page prints.
 """
 
 from __future__ import annotations
@@ -18,18 +33,32 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import json
+import logging
+import os
+import re
 import subprocess
 import sys
+import tempfile
+import textwrap
+from collections.abc import Iterator, Sequence
+from contextlib import redirect_stdout
+from io import StringIO
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+try:
+    from mkdocs.plugins import get_plugin_logger
+except ImportError:  # run by the tests or as a script, without MkDocs
+    log: logging.Logger | logging.LoggerAdapter[logging.Logger] = logging.getLogger(__name__)
+else:
+    log = get_plugin_logger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "missionmodel"
@@ -37,8 +66,91 @@ SOURCE = ROOT / "src" / PACKAGE
 EXAMPLES = ROOT / "examples"
 REFERENCE_SECTION = "API reference"
 EXAMPLES_MARKER = "<!-- examples -->"
-EXAMPLE_TIMEOUT = 300  # seconds for one script
+EXAMPLE_TIMEOUT = 300  # seconds for one script, or for the code of one page
 FIRST_EXAMPLE = "quickstart.py"  # then the others, by name
+
+OTHER_GROUP = "Other"
+REFERENCE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "The model",
+        (
+            "mission",
+            "mandate",
+            "contribution",
+            "actor",
+            "appointment",
+            "position",
+            "personnel",
+            "fatality",
+            "site",
+            "place",
+            "sources",
+            "totals",
+            "exceptions",
+        ),
+    ),
+    ("Values", ("strength", "dates", "countries")),
+    ("Reading and writing", ("serialisation", "schema", "datasets", "catalogue")),
+    (
+        "Questions and analysis",
+        ("claims", "timeline", "compare", "series", "tables", "geojson", "datapackage", "geography"),
+    ),
+    (
+        "Importers",
+        (
+            "importers",
+            "importers.un",
+            "importers.ipi",
+            "importers.geopko",
+            "importers.pema",
+            "importers.assembly",
+            "importers.result",
+        ),
+    ),
+    ("Testing", ("testing",)),
+    ("The command line", ("cli",)),
+)
+"""The groups of the API reference, in the order of the nav, each with its modules, most used first.
+
+Names are relative to the package (``importers.un`` is ``missionmodel.importers.un``). The
+package's own page comes before the groups. A name that is not (yet) a module is skipped.
+"""
+
+LEADS: dict[str, tuple[str, ...]] = {
+    "mission": ("Mission",),
+    "mandate": ("Mandate", "Authority", "Vote", "MandatedTask"),
+    "contribution": ("Contribution",),
+    "actor": ("Actor",),
+    "appointment": ("Appointment",),
+    "position": ("Position",),
+    "personnel": ("PersonnelFigure",),
+    "fatality": ("Fatality",),
+    "site": ("Site",),
+    "exceptions": ("ValidationError", "FormatError", "ErrorDetail"),
+    "strength": ("Strength",),
+    "dates": ("PartialDate",),
+    "countries": ("country_name", "is_country_code", "suggest_code"),
+    "serialisation": ("load", "dump", "loads", "dumps", "from_dict", "to_dict"),
+    "datasets": ("load", "names"),
+    "catalogue": ("lookup", "all_missions", "MissionInfo"),
+    "schema": ("mission_schema", "schema_text", "SCHEMA_ID"),
+    "compare": ("compare",),
+    "tables": ("contribution_rows", "claim_rows", "mission_rows", "write_csv", "to_dataframe", "write_parquet", "TABLES"),
+    "geojson": ("feature_collection", "write_geojson"),
+    "datapackage": ("write_datapackage", "descriptor"),
+    "importers.un": ("read_contributions", "read_missions", "read_fatalities", "read_country_totals"),
+    "importers.ipi": ("read_contributions", "read_mission_totals"),
+    "importers.geopko": ("read_sites",),
+    "importers.pema": ("read_mandates",),
+    "importers.assembly": ("assemble", "Assembly"),
+    "importers.result": ("ImportResult", "ImportReport"),
+    "cli": ("main",),
+}
+"""For a module (relative name, as in `REFERENCE_GROUPS`), the names its page shows first, in order.
+
+The other documented names follow in the order of the source. A lead that the module does not
+document is a warning, so that this list cannot silently go stale.
+"""
 
 
 def public_modules() -> list[str]:
@@ -57,6 +169,31 @@ def public_modules() -> list[str]:
     return sorted(names, key=lambda name: (name != PACKAGE, name))
 
 
+def grouped_modules(modules: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """Sort modules into the groups of the API reference.
+
+    Args:
+        modules: Dotted module names, as `public_modules` returns them.
+
+    Returns:
+        Each group that has modules, in the order of `REFERENCE_GROUPS`, with its modules in the
+        group's order; then, if any module is in no group, the group ``Other`` with those. The
+        package itself is in none of them.
+    """
+    present = set(modules) - {PACKAGE}
+    groups = []
+    placed: set[str] = set()
+    for title, members in REFERENCE_GROUPS:
+        names = [f"{PACKAGE}.{member}" for member in members if f"{PACKAGE}.{member}" in present]
+        placed.update(names)
+        if names:
+            groups.append((title, names))
+    others = sorted(present - placed)
+    if others:
+        groups.append((OTHER_GROUP, others))
+    return groups
+
+
 def reference_uri(module: str) -> str:
     """Return the path of a module's reference page in the docs.
 
@@ -64,6 +201,26 @@ def reference_uri(module: str) -> str:
         module: The dotted module name.
     """
     return f"reference/{module}.md"
+
+
+def reference_nav(modules: Sequence[str]) -> list[dict[str, Any]]:
+    """Return the entries of the nav's *API reference* section: the package, then the groups.
+
+    A module's entry is titled by its name within the package (``importers.un``); its page, by
+    its full name. A module in no group is put in the group ``Other``, with a warning.
+
+    Args:
+        modules: Dotted module names, as `public_modules` returns them.
+    """
+    nav: list[dict[str, Any]] = [{PACKAGE: reference_uri(PACKAGE)}] if PACKAGE in modules else []
+    for title, names in grouped_modules(modules):
+        if title == OTHER_GROUP:
+            log.warning(
+                "API reference: %s in no group; give each its place in REFERENCE_GROUPS in docs/hooks.py",
+                ", ".join(names),
+            )
+        nav.append({title: [{name.removeprefix(f"{PACKAGE}."): reference_uri(name)} for name in names]})
+    return nav
 
 
 def import_public(module: str) -> ModuleType | None:
@@ -81,6 +238,47 @@ def import_public(module: str) -> ModuleType | None:
         return None
 
 
+def module_path(module: str) -> Path:
+    """Return the source file of a module of the package.
+
+    Args:
+        module: The dotted module name.
+    """
+    relative = Path(*module.split(".")[1:])
+    package = SOURCE / relative / "__init__.py"
+    return package if package.exists() else (SOURCE / relative).with_suffix(".py")
+
+
+def source_names(module: str) -> tuple[list[str] | None, dict[str, int]]:
+    """Read a module's ``__all__`` and where each top-level name is first defined, from its source.
+
+    Args:
+        module: The dotted module name.
+
+    Returns:
+        The names of ``__all__`` (None if it has none, or not as a literal list), and the line
+        of each top-level class, function and assignment.
+    """
+    tree = ast.parse(module_path(module).read_text(encoding="utf-8"))
+    declared: list[str] | None = None
+    lines: dict[str, int] = {}
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            lines.setdefault(node.name, node.lineno)
+        elif isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        for target in targets:
+            if not isinstance(target, ast.Name):
+                continue
+            if target.id == "__all__" and isinstance(node.value, (ast.List, ast.Tuple)):
+                declared = [element.value for element in node.value.elts if isinstance(element, ast.Constant)]
+            lines.setdefault(target.id, node.lineno)
+    return declared, lines
+
+
 def exports(module: str) -> tuple[list[str], list[tuple[str, str]]]:
     """Split a module's ``__all__`` into the names it defines and those it re-exports.
 
@@ -92,10 +290,13 @@ def exports(module: str) -> tuple[list[str], list[tuple[str, str]]]:
 
     Returns:
         The names defined here, and each re-exported name with the module that documents it.
+        A module that cannot be imported (it needs what is not installed) is read from its
+        source: its ``__all__``, all defined here.
     """
     imported = import_public(module)
     if imported is None:
-        return [], []
+        declared, _ = source_names(module)
+        return list(declared or ()), []
     modules = public_modules()
     # A package re-exports from its submodules, never the other way round.
     candidates = [(name, import_public(name)) for name in modules if name != module and not module.startswith(f"{name}.")]
@@ -130,19 +331,49 @@ def exports(module: str) -> tuple[list[str], list[tuple[str, str]]]:
     return local, elsewhere
 
 
+def member_order(module: str, documented: Sequence[str]) -> list[str] | None:
+    """Return the order of a page's members: its leads, then the others as in the source.
+
+    Args:
+        module: The dotted module name.
+        documented: The names the page documents.
+
+    Returns:
+        The names in order, or None when the module has no leads (the page then follows
+        ``members_order`` of ``mkdocs.yml``: the source).
+    """
+    leads = LEADS.get(module.removeprefix(f"{PACKAGE}."), ())
+    if not leads:
+        return None
+    missing = [name for name in leads if name not in documented]
+    if missing:
+        log.warning("LEADS in docs/hooks.py names %s, which %s does not document", ", ".join(missing), module)
+    _, lines = source_names(module)
+    rest = sorted((name for name in documented if name not in leads), key=lambda name: lines.get(name, sys.maxsize))
+    return [name for name in leads if name in documented] + rest
+
+
 def reference_page(module: str) -> str:
     """Return the Markdown of a module's reference page.
 
     A module that re-exports names (a package, usually) documents only what it defines, and
-    lists the others with links to where they are documented.
+    lists the others with links to where they are documented. A module with leads lists its
+    members in the order of `member_order`, not grouped by kind.
 
     Args:
         module: The dotted module name.
     """
     local, elsewhere = exports(module)
-    if not elsewhere:
+    order = member_order(module, local)
+    if not elsewhere and order is None:
         return f"# `{module}`\n\n::: {module}\n"
-    members = "[" + ", ".join(local) + "]" if local else "false"
+    members = order if order is not None else local
+    options = f"      members: [{', '.join(members)}]\n" if members else "      members: false\n"
+    if order is not None:
+        options += "      group_by_category: false\n"
+    page = f"# `{module}`\n\n::: {module}\n    options:\n{options}"
+    if not elsewhere:
+        return page
     rows = []
     for name, home in elsewhere:
         if home == f"{module}.{name}":  # a submodule: link to its page
@@ -150,8 +381,7 @@ def reference_page(module: str) -> str:
         else:
             rows.append(f"| [`{name}`][{home}.{name}] | [`{home}`]({home}.md) |")
     return (
-        f"# `{module}`\n\n"
-        f"::: {module}\n    options:\n      members: {members}\n\n"
+        f"{page}\n"
         "## Exported names\n\n"
         f"`{module}` also gives these names; each is documented in its own module.\n\n"
         "| Name | Documented in |\n| --- | --- |\n" + "\n".join(rows) + "\n"
@@ -159,16 +389,15 @@ def reference_page(module: str) -> str:
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
-    """Fill the nav's *API reference* section with one page per public module.
+    """Fill the nav's *API reference* section: the package, then one group per role.
 
     Args:
         config: The MkDocs configuration.
         **kwargs: Unused.
     """
-    pages = [{module: reference_uri(module)} for module in public_modules()]
     for item in config.nav or []:
         if isinstance(item, dict) and REFERENCE_SECTION in item:
-            item[REFERENCE_SECTION] = pages
+            item[REFERENCE_SECTION] = reference_nav(public_modules())
             break
     else:
         log.warning("the nav has no %r section to fill", REFERENCE_SECTION)
@@ -183,6 +412,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         config: The MkDocs configuration.
         **kwargs: Unused.
     """
+    from mkdocs.structure.files import File
+
     for module in public_modules():
         files.append(File.generated(config, reference_uri(module), content=reference_page(module)))
     return files
@@ -222,17 +453,266 @@ def example_section(script: Path) -> str:
     )
 
 
+# --- The Python blocks of a page: which run, what they show, how they run ---------------------
+
+SKIP_MARKER = "<!-- test: skip -->"
+"""On the line before a Python block's opening fence: the block is not run."""
+OUTPUT_MARKER = "<!-- output -->"
+"""On the first non-blank line after a Python block: replaced, at build time, by what it prints."""
+_OUTPUT = re.compile(r"""^text\s+title=["']Output["']\s*$""")
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)$")
+
+
+class Fenced(NamedTuple):
+    """One fenced block of a Markdown text."""
+
+    start: int
+    """The index (from 0) of its opening fence's line."""
+    end: int
+    """The index of its closing fence's line (the number of lines if it is not closed)."""
+    info: str
+    """What follows the opening fence: the language and attributes."""
+    code: str
+    """Its content, dedented."""
+    previous: str
+    """The last non-blank line before the opening fence."""
+
+
+class Block(NamedTuple):
+    """One Python block of a page that runs."""
+
+    line: int
+    """The line number (from 1) of the block's first line of code in the page."""
+    code: str
+    """The code, dedented."""
+    output: str | None
+    """What it prints, from the ``text title="Output"`` block that follows it, if any."""
+    marker: int | None = None
+    """The index of the ``<!-- output -->`` line that follows it, if any (its output is generated)."""
+
+
+def fenced_blocks(text: str) -> list[Fenced]:
+    """Return the fenced blocks of a Markdown text, in order.
+
+    Args:
+        text: The Markdown.
+    """
+    blocks = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        match = _FENCE.match(lines[index])
+        if not match:
+            index += 1
+            continue
+        start, indent, fence = index, match["indent"], match["fence"]
+        previous = next((line.strip() for line in reversed(lines[:start]) if line.strip()), "")
+        body: list[str] = []
+        index += 1
+        while index < len(lines):
+            line = lines[index]
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                break
+            body.append(line[len(indent) :] if line.startswith(indent) else line.lstrip())
+            index += 1
+        blocks.append(Fenced(start, index, match["info"].strip(), textwrap.dedent("\n".join(body)), previous))
+        index += 1
+    return blocks
+
+
+def python_blocks(text: str) -> list[Block]:
+    """Return the Python blocks of a Markdown text that are to run, with what they show.
+
+    A block whose language is ``python`` (or ``py``) runs unless the line before it is
+    ``<!-- test: skip -->``. What it prints is shown either by a ``text title="Output"`` block
+    right after it (written by hand, checked by the tests) or by a ``<!-- output -->`` line
+    right after it (generated at build time).
+
+    Args:
+        text: The Markdown.
+    """
+    fenced = fenced_blocks(text)
+    lines = text.splitlines()
+    result = []
+    for position, block in enumerate(fenced):
+        language = (block.info.split() or [""])[0].lstrip(".{").lower()
+        if language not in {"python", "py"} or block.previous == SKIP_MARKER:
+            continue
+        after = next((index for index in range(block.end + 1, len(lines)) if lines[index].strip()), None)
+        output = marker = None
+        if after is not None and lines[after].strip() == OUTPUT_MARKER:
+            marker = after
+        elif position + 1 < len(fenced) and fenced[position + 1].start == after and _OUTPUT.match(fenced[position + 1].info):
+            output = fenced[position + 1].code
+        result.append(Block(block.start + 2, block.code, output, marker))
+    return result
+
+
+def same_output(printed: str, expected: str) -> bool:
+    """Tell whether printed text matches an Output block, ignoring trailing spaces and blank lines.
+
+    Args:
+        printed: What the code printed.
+        expected: The Output block.
+    """
+
+    def lines(text: str) -> list[str]:
+        return [line.rstrip() for line in text.rstrip().splitlines()]
+
+    return lines(printed) == lines(expected)
+
+
+def link_repository(directory: Path) -> None:
+    """Put in a directory a symbolic link to each top-level entry of the repository.
+
+    The code of a page runs in such a directory: a relative path (``examples/data/...``) reads
+    as from the repository root, while a file that the code writes lands in the directory, not
+    in the working tree.
+
+    Args:
+        directory: An empty directory.
+    """
+    for entry in ROOT.iterdir():
+        if not entry.name.startswith("."):
+            (directory / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+
+
+def run_blocks(blocks: Sequence[Block], filename: str) -> Iterator[str]:
+    """Run a page's Python blocks in order, in one namespace, as a reader would type them.
+
+    Run it in the directory where the code is to run (see `link_repository`). An exception
+    raised by a block propagates, its traceback giving the line in the Markdown file.
+
+    Args:
+        blocks: The page's blocks, from `python_blocks`.
+        filename: The page's path, for tracebacks.
+
+    Yields:
+        What each block printed, once it has run.
+    """
+    namespace: dict[str, object] = {"__name__": "__main__"}
+    for block in blocks:
+        # Pad with blank lines so that a traceback gives the line number in the Markdown file.
+        compiled = compile("\n" * (block.line - 1) + block.code, filename, "exec")
+        printed = StringIO()
+        with redirect_stdout(printed):
+            exec(compiled, namespace)
+        yield printed.getvalue()
+
+
+def page_outputs(markdown: str, filename: str) -> list[str]:
+    """Run a page's Python blocks in a new interpreter and return what each printed.
+
+    The blocks run as `run_blocks` runs them, in a temporary directory made by
+    `link_repository`, with the interpreter that runs MkDocs.
+
+    Args:
+        markdown: The page's Markdown.
+        filename: The page's path, for messages.
+
+    Raises:
+        RuntimeError: If a block fails (the message holds the traceback) or takes too long.
+    """
+    try:
+        completed = subprocess.run(
+            [sys.executable, __file__, "--stdin", filename],
+            input=markdown,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=EXAMPLE_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise RuntimeError(f"the code of {filename} did not finish in {EXAMPLE_TIMEOUT} s") from error
+    if completed.returncode != 0:
+        raise RuntimeError(f"the code of {filename} failed:\n{completed.stderr}")
+    lines = completed.stdout.splitlines()
+    outputs = json.loads(lines[-1]) if lines else None
+    if not isinstance(outputs, list):
+        raise RuntimeError(f"the code of {filename} gave no outputs:\n{completed.stdout}")
+    return [str(output) for output in outputs]
+
+
+def with_outputs(markdown: str, filename: str) -> str:
+    """Replace each ``<!-- output -->`` line of a page with what the block before it prints.
+
+    Args:
+        markdown: The page's Markdown.
+        filename: The page's path, for messages.
+    """
+    blocks = python_blocks(markdown)
+    lines = markdown.splitlines()
+    markers = {block.marker for block in blocks if block.marker is not None}
+    stray = [index + 1 for index, line in enumerate(lines) if line.strip() == OUTPUT_MARKER and index not in markers]
+    if stray:
+        log.warning("%s: %s on line %s follows no Python block that runs", filename, OUTPUT_MARKER, stray)
+    if not markers:
+        return markdown
+    try:
+        outputs = page_outputs(markdown, filename)
+    except RuntimeError as error:
+        log.warning("%s", error)
+        return markdown
+    for block, output in zip(blocks, outputs, strict=True):
+        if block.marker is None:
+            continue
+        if not output.strip():
+            log.warning("%s, line %d: the block prints nothing for %s to show", filename, block.line, OUTPUT_MARKER)
+        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", output))])
+        indent = lines[block.marker][: len(lines[block.marker]) - len(lines[block.marker].lstrip())]
+        shown = [f'{fence}text title="Output"', *output.rstrip().splitlines(), fence]
+        lines[block.marker] = "\n".join(f"{indent}{line}" if line else line for line in shown)
+    return "\n".join(lines) + "\n"
+
+
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
-    """Put the sections of the example scripts in place of ``<!-- examples -->``.
+    """Put the examples in place of ``<!-- examples -->``, and outputs in place of ``<!-- output -->``.
 
     Args:
         markdown: The page's Markdown.
         page: The page.
         **kwargs: Unused.
     """
+    if OUTPUT_MARKER in markdown:
+        markdown = with_outputs(markdown, f"docs/{page.file.src_uri}")
     if EXAMPLES_MARKER not in markdown:
         return markdown
     scripts = sorted(EXAMPLES.glob("*.py"), key=lambda path: (path.name != FIRST_EXAMPLE, path.name))
     if not scripts:
         log.warning("no example scripts in %s", EXAMPLES)
     return markdown.replace(EXAMPLES_MARKER, "\n".join(example_section(script) for script in scripts))
+
+
+def main(arguments: Sequence[str]) -> int:
+    """Run the Python blocks of a page and print what each printed, as a JSON list on the last line.
+
+    ``python docs/hooks.py PAGE`` reads the page from the file PAGE; ``python docs/hooks.py --stdin
+    PAGE`` reads it from standard input (as `page_outputs` gives it), PAGE naming it in tracebacks.
+
+    Args:
+        arguments: The command-line arguments.
+    """
+    from_stdin = arguments[:1] == ["--stdin"]
+    arguments = arguments[1:] if from_stdin else arguments
+    if len(arguments) != 1:
+        print("usage: python docs/hooks.py [--stdin] PAGE.md", file=sys.stderr)
+        return 2
+    filename = arguments[0]
+    markdown = sys.stdin.read() if from_stdin else Path(filename).read_text(encoding="utf-8")
+    blocks = python_blocks(markdown)
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory() as directory:
+        link_repository(Path(directory))
+        os.chdir(directory)
+        try:
+            outputs = list(run_blocks(blocks, os.fspath(here / filename)))
+        finally:
+            os.chdir(here)
+    sys.stdout.flush()
+    print(json.dumps(outputs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

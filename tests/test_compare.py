@@ -23,7 +23,7 @@ from missionmodel import (
     Task,
     datasets,
 )
-from missionmodel.compare import ComparisonRow, compare, render_markdown, render_text
+from missionmodel.compare import Comparison, ComparisonRow, compare, render_html, render_markdown, render_text
 
 K = ContributionKind
 S = ContributionStatus
@@ -298,3 +298,83 @@ def test_render_markdown_of_the_datasets_has_one_line_per_row() -> None:
     table = render_markdown(rows, ("Aspect", "ISF", "UNIFIL"))
     assert len(table.splitlines()) == len(rows) + 2
     assert all(line.startswith("| ") and line.endswith(" |") for line in table.splitlines())
+
+
+# --- Comparison and HTML --------------------------------------------------------------------------
+
+
+def test_compare_returns_a_comparison_that_is_still_a_tuple_of_rows() -> None:
+    isf, unifil = datasets.load("isf"), datasets.load("unifil")
+    rows = compare(isf, unifil)
+    assert isinstance(rows, Comparison) and isinstance(rows, tuple)
+    assert rows.titles == ("Aspect", "ISF", "UNIFIL")
+    assert rows == tuple(rows) and hash(rows) == hash(tuple(rows))
+    assert rows[0] == ComparisonRow(
+        aspect="mission",
+        left="International Stabilization Force: stabilization, authorized",
+        right="United Nations Interim Force in Lebanon: peacekeeping, active",
+    )
+    assert type(rows[:2]) is tuple and len(rows[:2]) == 2
+    assert repr(rows).startswith("(ComparisonRow(aspect='mission'")
+    assert render_text(rows, rows.titles) == render_text(tuple(rows), ("Aspect", "ISF", "UNIFIL"))
+    assert compare(isf, unifil, on="2026-02-20").titles == ("Aspect", "ISF", "UNIFIL")
+
+
+def test_a_comparison_without_acronyms_is_titled_by_id() -> None:
+    assert compare(bare("a"), bare("b")).titles == ("Aspect", "a", "b")
+
+
+def test_a_comparison_survives_pickling_and_copying() -> None:
+    import copy
+    import pickle
+
+    rows = compare(datasets.load("isf"), datasets.load("unifil"))
+    for copied in (pickle.loads(pickle.dumps(rows)), copy.copy(rows), copy.deepcopy(rows)):
+        assert type(copied) is Comparison and copied == rows and copied.titles == rows.titles
+
+
+def test_a_comparison_is_shown_in_jupyter_as_its_html_table() -> None:
+    rows = compare(datasets.load("isf"), datasets.load("unifil"))
+    assert rows._repr_html_() == render_html(rows, ("Aspect", "ISF", "UNIFIL"))
+
+
+def test_render_html_escapes_every_text_and_has_one_row_per_aspect() -> None:
+    rows = [
+        ComparisonRow(aspect="led <by>", left="Board & Co", right='"UN" <script>x</script>'),
+        ComparisonRow(aspect="tasks", left="a", right="b"),
+    ]
+    table = render_html(rows, ("Aspect", "<ISF>", "UNIFIL"))
+    cell = '<td style="text-align:left;vertical-align:top">'
+    assert table == (
+        '<table class="missionmodel-comparison">\n'
+        '<thead><tr><th style="text-align:left;vertical-align:top">Aspect</th>'
+        '<th style="text-align:left;vertical-align:top">&lt;ISF&gt;</th>'
+        '<th style="text-align:left;vertical-align:top">UNIFIL</th></tr></thead>\n'
+        "<tbody>\n"
+        f'<tr><th style="text-align:left;vertical-align:top">led &lt;by&gt;</th>{cell}Board &amp; Co</td>'
+        f"{cell}&quot;UN&quot; &lt;script&gt;x&lt;/script&gt;</td></tr>\n"
+        f'<tr><th style="text-align:left;vertical-align:top">tasks</th>{cell}a</td>{cell}b</td></tr>\n'
+        "</tbody>\n"
+        "</table>\n"
+    )
+
+
+def test_render_html_puts_each_claim_of_a_long_cell_on_its_own_line() -> None:
+    left = "Indonesia, troops: up to 8,000 (2026-02-19; disputed: also reported declined); Morocco, police: unknown (2026-02-19)"
+    table = render_html([ComparisonRow(aspect="contributors: pledged", left=left, right="none recorded")])
+    assert (
+        ">Indonesia, troops: up to 8,000 (2026-02-19; disputed: also reported declined)<br>"
+        "Morocco, police: unknown (2026-02-19)</td>"
+    ) in table
+    assert ">none recorded</td>" in table
+
+
+def test_render_html_of_the_datasets_keeps_every_word() -> None:
+    import html
+
+    rows = compare(datasets.load("isf"), datasets.load("unifil"))
+    table = rows._repr_html_()
+    assert table.count("<tr>") == len(rows) + 1
+    text = html.unescape(table.replace("<br>", "; "))
+    for row in rows:
+        assert row.left in text and row.right in text

@@ -9,31 +9,48 @@ entry of the repository (``examples``, ``src``, ``docs``, ``README.md`` ...). A 
 therefore reads as it would from the repository root, while a file that a block writes, such as
 ``dump(mission, "isf.yaml")``, lands in the temporary directory and not in the working tree.
 
-A ``text`` block titled ``Output`` right after a Python block (```` ```text title="Output" ````)
-shows what the Python block prints: the test checks that it does, line by line, trailing spaces
-aside. Other text blocks are not checked.
+What a block prints must be shown, in one of two ways:
+
+* a ``text`` block titled ``Output`` right after it (```` ```text title="Output" ````), written
+  by hand: the test checks that the block prints it, line by line, trailing spaces aside;
+* a line ``<!-- output -->`` right after it: the site's build (``docs/hooks.py``) puts there what
+  the block prints, so it cannot go stale; the test checks that the block prints something.
+
+A block that prints and shows neither fails the test. Other text blocks are not checked.
 
 A block that must not run (a sketch, a shell session shown as Python) is marked with the HTML
 comment ``<!-- test: skip -->`` on the line before its opening fence; use it sparingly.
 Blocks of other languages (``pycon``, ``text``, ``yaml``, ``bash``) are never run.
+
+The rules for blocks (which run, what they show, how they run) live in ``docs/hooks.py``, which
+the site's build uses too; it imports nothing from MkDocs, so these tests need only the test
+extra. The tests here also check the groups of the API reference: every public module has one.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import re
-import textwrap
-from contextlib import redirect_stdout
-from io import StringIO
+import sys
 from pathlib import Path
-from typing import NamedTuple
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP_MARKER = "<!-- test: skip -->"
-_OUTPUT = re.compile(r"""^text\s+title=["']Output["']\s*$""")
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)$")
+
+
+def _load_hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("missionmodel_docs_hooks", ROOT / "docs" / "hooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # NamedTuple classes look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+hooks = _load_hooks()
+Block = hooks.Block
 
 
 def pages() -> list[Path]:
@@ -43,110 +60,129 @@ def pages() -> list[Path]:
     return found
 
 
-class Block(NamedTuple):
-    """One Python block of a page."""
-
-    line: int
-    """The line number of the block's first line of code in the page."""
-    code: str
-    """The code, dedented."""
-    output: str | None
-    """What it prints, from the ``text title="Output"`` block that follows it, if any."""
-
-
-def fenced_blocks(text: str) -> list[tuple[int, str, str, str]]:
-    """Return each fenced block of a Markdown text as (first line number, info, code, previous line).
-
-    The previous line is the last non-blank line before the opening fence.
-
-    Args:
-        text: The Markdown.
-    """
-    blocks = []
-    lines = text.splitlines()
-    index = 0
-    while index < len(lines):
-        match = _FENCE.match(lines[index])
-        if not match:
-            index += 1
-            continue
-        indent, fence = match["indent"], match["fence"]
-        previous = next((line.strip() for line in reversed(lines[:index]) if line.strip()), "")
-        body: list[str] = []
-        index += 1
-        while index < len(lines):
-            line = lines[index]
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                break
-            body.append(line[len(indent) :] if line.startswith(indent) else line.lstrip())
-            index += 1
-        blocks.append((index - len(body) + 1, match["info"].strip(), textwrap.dedent("\n".join(body)), previous))
-        index += 1
-    return blocks
-
-
-def python_blocks(text: str) -> list[Block]:
-    """Return the Python blocks of a Markdown text that are to run, with their expected output.
-
-    Args:
-        text: The Markdown.
-    """
-    fenced = fenced_blocks(text)
-    lines = text.splitlines()
-    result = []
-    for position, (line, info, code, previous) in enumerate(fenced):
-        language = (info.split() or [""])[0].lstrip(".{").lower()
-        if language not in {"python", "py"} or previous == SKIP_MARKER:
-            continue
-        output = None
-        if position + 1 < len(fenced):
-            next_line, next_info, next_code, _ = fenced[position + 1]
-            end = line + len(code.splitlines())  # the closing fence of this block
-            between = lines[end : next_line - 2]
-            if _OUTPUT.match(next_info) and not any(text.strip() for text in between):
-                output = next_code
-        result.append(Block(line, code, output))
-    return result
-
-
-def same_output(printed: str, expected: str) -> bool:
-    """Tell whether printed text matches an Output block, ignoring trailing spaces and blank lines.
-
-    Args:
-        printed: What the code printed.
-        expected: The Output block.
-    """
-
-    def lines(text: str) -> list[str]:
-        return [line.rstrip() for line in text.rstrip().splitlines()]
-
-    return lines(printed) == lines(expected)
-
-
 def test_block_parser() -> None:
     text = (
         'Intro\n\n```python\nx = 1\nprint(x)\n```\n\n```text title="Output"\n1\n```\n\n'
         "<!-- test: skip -->\n```python\nraise SystemExit\n```\n\n"
-        '!!! note\n    ```py title="t.py"\n    y = x + 1\n    ```\n\n```text\nnot code\n```\n'
+        '!!! note\n    ```py title="t.py"\n    y = x + 1\n    ```\n\n```text\nnot code\n```\n\n'
+        "```python\nprint(y)\n```\n\n<!-- output -->\n\n"
+        '```python\nz = 3\n```\nSome text.\n\n```text title="Output"\nnot its output\n```\n'
     )
-    assert python_blocks(text) == [Block(4, "x = 1\nprint(x)", "1"), Block(19, "y = x + 1", None)]
+    assert hooks.python_blocks(text) == [
+        Block(4, "x = 1\nprint(x)", "1"),
+        Block(19, "y = x + 1", None),
+        Block(27, "print(y)", None, 29),
+        Block(33, "z = 3", None),
+    ]
+
+
+def test_generated_output_replaces_its_marker() -> None:
+    text = (
+        "# A page\n\n```python\nwords = ['up', 'to', '8,000']\n```\n\n"
+        "```python\nprint(' '.join(words))\nprint(len(words))\n```\n\n<!-- output -->\n\nThe end.\n"
+    )
+    shown = hooks.with_outputs(text, "docs/example.md")
+    assert shown == (
+        "# A page\n\n```python\nwords = ['up', 'to', '8,000']\n```\n\n"
+        "```python\nprint(' '.join(words))\nprint(len(words))\n```\n\n```text title=\"Output\"\nup to 8,000\n3\n```\n\n"
+        "The end.\n"
+    )
+
+
+def test_generated_output_runs_in_a_copy_of_the_repository() -> None:
+    text = (
+        "```python\nfrom pathlib import Path\nPath('written.txt').write_text('x')\n"
+        "print(Path('README.md').exists(), Path('src').is_dir())\n```\n<!-- output -->\n"
+    )
+    shown = hooks.with_outputs(text, "docs/example.md")
+    assert 'text title="Output"\nTrue True\n' in shown
+    assert not (ROOT / "written.txt").exists()
+
+
+def test_a_failing_block_or_a_stray_marker_is_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    failing = "```python\nprint('before')\n```\n<!-- output -->\n```python\n1 / 0\n```\n"
+    assert hooks.with_outputs(failing, "docs/broken.md") == failing  # unchanged
+    assert "ZeroDivisionError" in caplog.text
+    assert 'docs/broken.md", line 6' in caplog.text  # the line in the page
+    caplog.clear()
+    stray = "Text.\n\n<!-- output -->\n\n```text\nnot code\n```\n"
+    assert hooks.with_outputs(stray, "docs/stray.md") == stray
+    assert "follows no Python block" in caplog.text
+    caplog.clear()
+    silent = "```python\nx = 1\n```\n<!-- output -->\n"
+    hooks.with_outputs(silent, "docs/silent.md")
+    assert "prints nothing" in caplog.text
 
 
 @pytest.mark.parametrize("page", pages(), ids=str)
 def test_page(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = python_blocks((ROOT / page).read_text(encoding="utf-8"))
+    blocks = hooks.python_blocks((ROOT / page).read_text(encoding="utf-8"))
     if not blocks:
         pytest.skip("no Python blocks")
-    for entry in ROOT.iterdir():
-        if not entry.name.startswith("."):
-            (tmp_path / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    hooks.link_repository(tmp_path)
     monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {"__name__": "__main__"}
-    for line, code, output in blocks:
-        # Pad with blank lines so that a traceback gives the line number in the Markdown file.
-        compiled = compile("\n" * (line - 1) + code, os.fspath(ROOT / page), "exec")
-        printed = StringIO()
-        with redirect_stdout(printed):
-            exec(compiled, namespace)
-        if output is not None and not same_output(printed.getvalue(), output):
-            pytest.fail(f"{page}, line {line}: the block printed\n{printed.getvalue()}\nbut its Output block shows\n{output}")
+    for block, printed in zip(blocks, hooks.run_blocks(blocks, os.fspath(ROOT / page)), strict=True):
+        where = f"{page}, line {block.line}"
+        if block.output is not None:
+            if not hooks.same_output(printed, block.output):
+                pytest.fail(f"{where}: the block printed\n{printed}\nbut its Output block shows\n{block.output}")
+        elif block.marker is not None:
+            assert printed.strip(), f"{where}: the block prints nothing for its {hooks.OUTPUT_MARKER} to show"
+        elif printed.strip():
+            pytest.fail(
+                f"{where}: the block prints\n{printed}\nbut the page does not show it: follow the block with an "
+                f'Output block (```text title="Output"), or with the line {hooks.OUTPUT_MARKER} to show it at build time'
+            )
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs" / "datasets").glob("*.md")), ids=lambda path: path.name)
+def test_dataset_pages_show_generated_output(page: Path) -> None:
+    blocks = hooks.python_blocks(page.read_text(encoding="utf-8"))
+    assert any(block.marker is not None for block in blocks), f"{page.name} shows no output of the shipped data"
+
+
+def test_every_public_module_has_a_group_in_the_api_reference() -> None:
+    modules = hooks.public_modules()
+    assert modules[0] == "missionmodel"
+    groups = dict(hooks.grouped_modules(modules))
+    assert hooks.OTHER_GROUP not in groups, f"give {groups.get(hooks.OTHER_GROUP)} a group in REFERENCE_GROUPS (docs/hooks.py)"
+    grouped = [module for names in groups.values() for module in names]
+    assert sorted(grouped) == sorted(modules[1:])  # each module once
+    assert list(groups)[:2] == ["The model", "Values"]
+    assert groups["The model"][0] == "missionmodel.mission"
+
+
+def test_reference_groups_name_each_module_once() -> None:
+    listed = [module for _, members in hooks.REFERENCE_GROUPS for module in members]
+    assert len(listed) == len(set(listed))
+    assert set(hooks.LEADS) <= set(listed)
+
+
+def test_a_module_in_no_group_goes_to_other_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    nav = hooks.reference_nav(["missionmodel", "missionmodel.mission", "missionmodel.brand_new"])
+    assert nav == [
+        {"missionmodel": "reference/missionmodel.md"},
+        {"The model": [{"mission": "reference/missionmodel.mission.md"}]},
+        {"Other": [{"brand_new": "reference/missionmodel.brand_new.md"}]},
+    ]
+    assert "missionmodel.brand_new in no group" in caplog.text
+
+
+@pytest.mark.parametrize("module", sorted(hooks.LEADS), ids=str)
+def test_leads_are_documented_names(module: str) -> None:
+    dotted = f"missionmodel.{module}"
+    if dotted not in hooks.public_modules():
+        pytest.skip(f"{dotted} is not a module (yet)")
+    declared, _ = hooks.source_names(dotted)
+    assert declared is not None
+    assert set(hooks.LEADS[module]) <= set(declared)
+
+
+def test_most_used_names_come_first_on_their_page() -> None:
+    page = hooks.reference_page("missionmodel.mission")
+    assert "members: [Mission, MissionKind, MissionStatus]" in page
+    assert "group_by_category: false" in page
+    contribution = hooks.member_order("missionmodel.contribution", ["Contribution", "ContributionKind", "ContributionStatus"])
+    assert contribution == ["Contribution", "ContributionKind", "ContributionStatus"]
+    # Without leads, a page keeps the order of the source.
+    assert hooks.reference_page("missionmodel.sources") == "# `missionmodel.sources`\n\n::: missionmodel.sources\n"

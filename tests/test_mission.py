@@ -265,3 +265,248 @@ def test_queries_accept_enum_values_as_text_and_refuse_unknown_ones(force):
     assert info.value.errors[0].message.endswith("did you mean 'troops'?")
     with pytest.raises(ValidationError):
         force.holder_on("commander", "2026")
+
+
+# --- reading a mission: repr, str, summary, HTML ---------------------------------------------------
+
+
+def test_repr_is_one_short_line(force):
+    assert (
+        repr(force)
+        == "<Mission force: Test Force (stabilization, authorized; 2 mandates, 6 contributions, 2 appointments, 3 positions)>"
+    )
+    bare = Mission(id="x", name="X", kind=MissionKind.NAVAL, status=MissionStatus.DRAWING_DOWN)
+    assert repr(bare) == "<Mission x: X (naval, drawing down)>"
+
+
+def test_repr_of_the_datasets_is_short():
+    from missionmodel import datasets
+
+    for name in datasets.names():
+        mission = datasets.load(name)
+        text = repr(mission)
+        assert "\n" not in text and len(text) < 200
+        assert text.startswith(f"<Mission {mission.id}: {mission.name} (")
+    assert repr(datasets.load("unifil")) == (
+        "<Mission unifil: United Nations Interim Force in Lebanon (peacekeeping, active; 3 mandates, 11 contributions,"
+        " 14 appointments)>"
+    )
+
+
+def test_a_long_name_is_cut_in_the_repr():
+    mission = Mission(id="x", name="N" * 300, kind=MissionKind.NAVAL, status=MissionStatus.ACTIVE)
+    assert repr(mission) == f"<Mission x: {'N' * 77}... (naval, active)>"
+
+
+def test_str_is_the_summary(force):
+    assert str(force) == force.summary()
+    assert f"{force}" == force.summary()
+
+
+def test_summary_of_everything_recorded(force):
+    text = force.summary()
+    assert text == (
+        "Test Force\n"
+        "stabilization, authorized\n"
+        "\n"
+        "Mission\n"
+        "  led by     Board of Peace\n"
+        "  countries  Palestine, State of (PSE)\n"
+        "  dates      established 2025-11-17\n"
+        "\n"
+        "Mandate (the latest recorded)\n"
+        "  instrument  instrument not recorded (un security council)\n"
+        "  in force    from 2025-11-17 to 2027-12-31\n"
+        "  ceiling     none recorded\n"
+        "\n"
+        "Command (the holders on 2026-02-19, the latest appointment recorded)\n"
+        "  force commander         Jasper Jeffers (from 2026-01-16)\n"
+        "  deputy force commander  Indonesia (from 2026-02-19)\n"
+        "\n"
+        "Contributors (the current claim of each)\n"
+        "  pledged  4 contributors; personnel in all: at least 10 (2 of 4 give no number)\n"
+        "             Indonesia, troops: up to 8,000 (2026-02-19)\n"
+        "             Kazakhstan, medical: unknown (2026-02-19)\n"
+        "             Albania, troops: unknown (2026-02-19)\n"
+        "             Morocco, police: 10 to 20 (2026-03)\n"
+        "\n"
+        "Positions\n"
+        "  conditional  Indonesia (2026-02-14)\n"
+        "  opposes      Hamas (2025-11-18)\n"
+        "                 Hamas (2026-02-20)\n"
+        "\n"
+        "Records\n"
+        "  sources              1\n"
+        "  mandates             2\n"
+        "  contribution claims  6\n"
+        "  appointments         2\n"
+        "  positions            3\n"
+    )
+
+
+def test_summary_on_a_day_shows_what_stood_then(force):
+    text = force.summary(on="2026-02-16")
+    assert text.startswith("Test Force\nstabilization, authorized; as it stood on 2026-02-16\n")
+    assert "Mandate in force on 2026-02-16\n  instrument  instrument not recorded (un security council)\n" in text
+    assert "Command on 2026-02-16\n  force commander         Jasper Jeffers (from 2026-01-16)\n" in text
+    assert "  deputy force commander  vacant or not recorded\n" in text
+    assert (
+        "Contributors (the current claim of each, on 2026-02-16)\n"
+        "  offered  1 contributor; personnel in all: 5,000 to 8,000\n"
+        "             Indonesia, troops: 5,000 to 8,000 (2026-02-15)\n\n"
+    ) in text
+    assert "Positions\n  conditional  Indonesia (2026-02-14)\n  opposes      Hamas (2025-11-18)\n\n" in text
+    assert "Records (of all dates)\n" in text
+    assert "Note:" not in text
+
+
+def test_summary_notes_a_day_before_the_records_begin(force):
+    text = force.summary(on="2019")
+    assert text.splitlines()[2] == (
+        "Note: 2019 is before this mission's records begin (2020, its first mandate): little or nothing was known then."
+    )
+    assert "Mandate in force on 2019\n  mandate  none recorded by 2019\n" in text
+    assert "Contributors (the current claim of each, on 2019)\n  contributors  none recorded\n" in text
+
+
+def test_summary_says_when_no_mandate_is_in_force_and_which_was_the_last(force):
+    text = force.summary(on="2025-06")
+    assert "Mandate in force on 2025-06\n  mandate  none in force\n" in text
+    assert "\n             the latest before: instrument not recorded (un security council), from 2020 to 2024\n" in text
+    assert text.splitlines()[2] == "Note: 2025-06 is before the mission was established (2025-11-17)."
+
+
+def test_summary_counts_only_current_claims():
+    # A pledge later withdrawn, and one later declined: listed as withdrawn and declined, never counted as pledged.
+    mission = Mission(
+        id="m",
+        name="M",
+        kind=MissionKind.STABILIZATION,
+        status=MissionStatus.AUTHORIZED,
+        contributions=[
+            pledge("IDN", Strength.exact(1000), "2026-01"),
+            pledge("IDN", Strength.unknown(), "2026-03", status=ContributionStatus.WITHDRAWN),
+            pledge("JOR", Strength.exact(500), "2026-01"),
+            pledge("JOR", Strength.unknown(), "2026-02", status=ContributionStatus.DECLINED),
+            pledge("ITA", Strength.exact(300), "2026-01"),
+        ],
+        sources=[Source(id="s", title="A report")],
+    )
+    text = mission.summary()
+    assert (
+        "  pledged    1 contributor; personnel in all: 300\n"
+        "               Italy, troops: 300 (2026-01)\n"
+        "  withdrawn  1 contributor\n"
+        "               Indonesia, troops (2026-03)\n"
+        "  declined   1 contributor\n"
+        "               Jordan, troops (2026-02)\n"
+    ) in text
+    assert "1,000" not in text and "1,800" not in text
+    assert "personnel in all: 1,000 to" not in mission.summary(on="2026-04")
+    assert "  pledged  3 contributors; personnel in all: 1,800\n" in mission.summary(on="2026-01-31")
+
+
+def test_summary_marks_a_dispute_and_counts_it_from_zero():
+    mission = Mission(
+        id="m",
+        name="M",
+        kind=MissionKind.STABILIZATION,
+        status=MissionStatus.AUTHORIZED,
+        contributions=[
+            pledge("JOR", Strength.exact(500), "2026-02-19"),
+            pledge("JOR", Strength.unknown(), "2026-02-19", status=ContributionStatus.DECLINED),
+        ],
+        sources=[Source(id="s", title="A report")],
+    )
+    text = mission.summary()
+    assert "  pledged   1 contributor; personnel in all: up to 500\n" in text
+    assert "Jordan, troops: 500 (2026-02-19; disputed: also reported declined)" in text
+    assert "Jordan, troops (2026-02-19; disputed: also reported pledged)" in text
+
+
+def test_summary_gives_a_ceiling_from_an_earlier_mandate_as_such():
+    council = Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, body="UN Security Council")
+    mission = Mission(
+        id="m",
+        name="M",
+        kind=MissionKind.PEACEKEEPING,
+        status=MissionStatus.ACTIVE,
+        mandates=[
+            Mandate(
+                authority=attrs.evolve(council, instrument="S/RES/1701 (2006)"),
+                start="2006-08-11",
+                authorized_strength="up to 15,000",
+            ),
+            Mandate(authority=attrs.evolve(council, instrument="S/RES/2790 (2025)"), start="2025-08-28", end="2026-12-31"),
+        ],
+    )
+    assert "  ceiling     none given in this mandate; S/RES/1701 (2006) authorised up to 15,000 personnel\n" in mission.summary()
+    assert "  ceiling     up to 15,000 personnel\n" in mission.summary(on="2010")
+
+
+def test_summary_of_the_datasets():
+    from missionmodel import datasets
+
+    isf = datasets.load("isf")
+    text = isf.summary(on="2026-02-20")
+    assert text.startswith("ISF: International Stabilization Force\nstabilization, authorized; as it stood on 2026-02-20\n")
+    assert "  pledged   5 contributors; personnel in all: unknown (8 of 9 give no number)\n" in text
+    assert "Indonesia, troops: up to 8,000 (2026-02-19)" in text
+    assert "  declined  2 contributors\n" in text
+    latest = isf.summary()
+    assert "Indonesia, troops: unknown (2026-03-17)" in latest.split("  suspended")[1]
+    assert "up to 8,000" not in latest.split("Contributors")[1].split("Personnel figures")[0]
+    unifil = datasets.load("unifil").summary()
+    assert "  deployed  11 contributors; personnel in all: 8,215\n" in unifil
+    assert "  ceiling       none given in this mandate; S/RES/1701 (2006) authorised up to 15,000 personnel\n" in unifil
+    assert (
+        "Personnel figures (the latest of each)\n"
+        "  actual  10,058 troops from 50 countries (actual, 2024-09-02)\n"
+        "            about 800 civilian (actual, 2024-10)\n"
+        "            about 9,900 personnel (actual, 2025-11-20)\n"
+    ) in unifil
+    # on a day, the latest figure of each set of personnel known then, not a later one
+    assert "  actual  10,058 troops from 50 countries (actual, 2024-09-02)\n\n" in datasets.load("unifil").summary(
+        on="2024-09-30"
+    )
+
+
+def test_summary_refuses_a_bad_date(force):
+    with pytest.raises(ValidationError) as info:
+        force.summary(on="2026-13")
+    assert info.value.errors[0].path == "on"
+
+
+def test_html_is_a_table_with_every_text_escaped():
+    mission = Mission(
+        id="x",
+        name="<script>alert(1)</script> & Co",
+        kind=MissionKind.POLITICAL,
+        status=MissionStatus.ACTIVE,
+        area='Gaza "Strip" <b>',
+    )
+    page = mission._repr_html_()
+    assert page.startswith('<table class="missionmodel-summary">')
+    assert page.endswith("</table>")
+    assert "<script>" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
+    assert "Gaza &quot;Strip&quot; &lt;b&gt;" in page
+
+
+def test_html_shows_the_same_rows_as_the_text(force):
+    page = force._repr_html_()
+    for line in ("Jasper Jeffers (from 2026-01-16)", "Indonesia, troops: up to 8,000 (2026-02-19)", "Positions"):
+        assert line in page
+    from missionmodel._summary import summarise
+
+    summary = summarise(force)
+    assert page.count("<tr>") == len(summary.sections) + sum(len(section.rows) for section in summary.sections)
+
+
+@given(missions())
+def test_every_mission_has_a_short_repr_and_a_summary(mission):
+    assert "\n" not in repr(mission) and len(repr(mission)) < 250
+    text = mission.summary()
+    title = f"{mission.acronym}: {mission.name}" if mission.acronym and mission.acronym != mission.name else mission.name
+    assert text.endswith("\n") and text.startswith(title + "\n")
+    assert mission._repr_html_().count("<table") == 1

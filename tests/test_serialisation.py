@@ -511,3 +511,21 @@ def test_random_mutations_of_a_valid_document_raise_only_missionmodel_errors():
             else:
                 outcomes["record"] += 1
     assert all(outcomes.values()), outcomes
+
+
+def test_the_canonical_form_does_not_depend_on_what_was_built_first():
+    # A fresh interpreter that writes out a mission before it has built any contribution: the
+    # writer for contributions is made then, and must still keep an unknown strength.
+    import subprocess
+    import sys
+
+    code = (
+        "import missionmodel as mm\n"
+        "kind, status = mm.MissionKind.PEACEKEEPING, mm.MissionStatus.ACTIVE\n"
+        "first = mm.Mission(id='m', name='M', kind=kind, status=status, fatalities=[mm.Fatality(date='2024')])\n"
+        "mm.dumps(first, 'yaml')\n"
+        "c = mm.Contribution(contributor='IDN', kind=mm.ContributionKind.TROOPS, status=mm.ContributionStatus.PLEDGED)\n"
+        "print(mm.to_dict(mm.Mission(id='m', name='M', kind=kind, status=status, contributions=[c])))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "'strength': 'unknown'" in done.stdout, done.stdout

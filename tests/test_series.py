@@ -117,9 +117,19 @@ def test_assembly_makes_missions_from_acronyms_when_asked() -> None:
         kind=MissionKind.PEACEKEEPING,
         status=MissionStatus.ACTIVE,
     )
-    assert [(m.id, m.name) for m in made.missions] == [("unifil", "UNIFIL"), ("unmiss", "UNMISS"), ("unmil", "UNMIL")]
+    assert [(m.id, m.name) for m in made.missions] == [
+        ("unifil", "United Nations Interim Force in Lebanon"),
+        ("unmiss", "United Nations Mission in the Republic of South Sudan"),
+        ("unmil", "United Nations Mission in Liberia"),
+    ]  # the catalogue's names (the UN Data Hub's mission list)
     assert made.unmatched == ()
-    assert [s.id for s in made.mission("UNMIL").sources] == ["ipi-providing-for-peacekeeping"]
+    assert [s.id for s in made.mission("UNMIL").sources] == [
+        "un-data-hub-missions-2024-02-19",
+        "un-timeline-2008-2008",
+        "geo-pko-v1",
+        "ipi-mission-totals",
+        "ipi-providing-for-peacekeeping",
+    ]  # the catalogue's sources of the made mission's facts first, then the records'
     with pytest.raises(ValueError, match="give both 'kind' and 'status'"):
         assemble(kind=MissionKind.PEACEKEEPING)
 

@@ -14,7 +14,7 @@ Example:
 
 Reading and writing (`dumps`, `loads`, `dump`, `load`, `to_dict`, `from_dict`) and the
 submodules that building records does not need (`datasets`, `importers`, `series`, `tables`,
-`testing`, `serialisation`, `claims`, `timeline`) are attributes of the package too, each
+`testing`, `serialisation`, `claims`, `timeline`, `catalogue`, `geography`, `totals`) are attributes of the package too, each
 imported the first time it is touched (PEP 562), so that ``import missionmodel`` stays cheap:
 
     >>> mm.datasets.load("isf").id
@@ -26,30 +26,34 @@ import typing as _typing
 
 from .actor import Actor, ActorKind
 from .appointment import Appointment, Post
-from .compare import ComparisonRow, compare, render_markdown, render_text
+from .compare import Comparison, ComparisonRow, compare, render_markdown, render_text
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
 from .fatality import Fatality, Gender
-from .mandate import Authority, AuthorityKind, Mandate, Task, Vote
+from .mandate import Authority, AuthorityKind, Mandate, MandateAction, MandatedTask, Task, TaskModality, Vote
 from .mission import Mission, MissionKind, MissionStatus
 from .personnel import FigureKind, PersonnelFigure
 from .place import Place
 from .position import Position, Stance
+from .site import HeadquartersLevel, Site, SiteContingent, SiteUnit, UnitKind
 from .sources import Source
 from .strength import Strength
 
 if _typing.TYPE_CHECKING:
     # For type checkers only: at run time each of these is imported by ``__getattr__`` on first use.
     # The redundant aliases mark them as re-exported (mypy --strict, ruff F401).
+    from . import catalogue as catalogue
     from . import claims as claims
     from . import datasets as datasets
+    from . import geography as geography
     from . import importers as importers
     from . import serialisation as serialisation
     from . import series as series
     from . import tables as tables
     from . import testing as testing
     from . import timeline as timeline
+    from . import totals as totals
     from .claims import Claim as Claim
     from .claims import PledgeGap as PledgeGap
     from .claims import Standing as Standing
@@ -60,15 +64,20 @@ if _typing.TYPE_CHECKING:
     from .serialisation import load as load
     from .serialisation import loads as loads
     from .serialisation import to_dict as to_dict
+    from .totals import ContributorTotal as ContributorTotal
 
 __version__ = "0.1.0"
 
-_LAZY_SUBMODULES = frozenset({"claims", "datasets", "importers", "serialisation", "series", "tables", "testing", "timeline"})
+_LAZY_SUBMODULES = frozenset(
+    {"catalogue", "claims", "datasets", "geography", "importers", "serialisation", "series", "tables", "testing"}
+    | {"timeline", "totals"}
+)
 """Submodules imported the first time they are touched rather than with the package."""
 
 _LAZY_NAMES = {
     **{name: "serialisation" for name in ("Format", "dump", "dumps", "from_dict", "load", "loads", "to_dict")},
     **{name: "claims" for name in ("Claim", "PledgeGap", "Standing")},
+    "ContributorTotal": "totals",
 }
 """Names of ``__all__`` defined in a submodule (the value) imported the first time they are touched.
 
@@ -83,18 +92,23 @@ __all__ = [
     "Authority",
     "AuthorityKind",
     "Claim",
+    "Comparison",
     "ComparisonRow",
     "Contribution",
     "ContributionKind",
     "ContributionStatus",
+    "ContributorTotal",
     "DateLike",
     "ErrorDetail",
-    "FigureKind",
     "Fatality",
+    "FigureKind",
     "Format",
     "FormatError",
     "Gender",
+    "HeadquartersLevel",
     "Mandate",
+    "MandateAction",
+    "MandatedTask",
     "Mission",
     "MissionKind",
     "MissionModelError",
@@ -105,13 +119,18 @@ __all__ = [
     "PledgeGap",
     "Position",
     "Post",
+    "Site",
+    "SiteContingent",
+    "SiteUnit",
     "Source",
     "Stance",
     "Standing",
     "Strength",
     "Task",
-    "Vote",
+    "TaskModality",
+    "UnitKind",
     "ValidationError",
+    "Vote",
     "__version__",
     "compare",
     "dump",

@@ -11,10 +11,12 @@ Canonical form:
 * unknown keys rejected.
 
 Reading a document converts representations only: the **loaders** registered here turn text
-into dates and enums, numbers and mappings into strengths and places, lists into tuples and
-mappings into records, and leave anything they cannot read unchanged. The records are then built,
-and `missionmodel._engine` runs the same rules as when a record is built in code, so that a bad
-value gets the same message either way, with its path (``contributions[2].strength``).
+into dates and enums; numbers, text ("up to 2,000") and mappings (``{max: 2000}``) into strengths
+(`Strength.coerce`; in a record that has ``approximate``, "about 800" sets it); numbers and
+mappings into places; lists into tuples and mappings into records; and leave anything they cannot
+read unchanged. The records are then built, and `missionmodel._engine` runs the same rules as when
+a record is built in code, so that a bad value gets the same message either way, with its path
+(``contributions[2].strength``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from . import _engine
 from .dates import PartialDate
 from .exceptions import ValidationError
 from .place import Place, optional_float
-from .strength import Strength
+from .strength import Strength, _approximate
 
 Loader = _engine.Loader
 
@@ -79,18 +81,53 @@ _RANGE_KEYS = frozenset({"min", "max"})
 
 def _load_strength(value: Any) -> Any:
     kind = value.__class__
+    made = None
     if kind is int:
         made = Strength._checked_range(value, value)
-    elif kind is dict and "min" in value and value.keys() <= _RANGE_KEYS:
-        made = Strength._checked_range(value["min"], value.get("max"))
-    else:
-        made = None
+    elif kind is dict and value.keys() <= _RANGE_KEYS:
+        if "min" in value:
+            made = Strength._checked_range(value["min"], value.get("max"))
+        elif value.get("max") is not None:  # {max: N}: up to N
+            made = Strength._checked_range(0, value["max"])
     if made is not None:
         return made
     try:
-        return Strength.coerce(value)
+        return Strength.coerce(value)  # text ("up to 2,000"), and every problem explained
     except ValidationError:
         return value  # reported by the field's check
+
+
+def _approximate_field(cls: type) -> str | None:
+    """The strength field of a record class that can mark it approximate (``approximate: bool``), or None.
+
+    `PersonnelFigure` is such a class: in its documents, ``strength: about 800`` reads as
+    ``strength: 800`` with ``approximate: true``.
+    """
+    attrs.resolve_types(cls)
+    fields = attrs.fields_dict(cls)
+    if "approximate" not in fields or fields["approximate"].type is not bool:
+        return None
+    found = [name for name, field in fields.items() if field.type is Strength]
+    return found[0] if len(found) == 1 else None
+
+
+def _read_approximate(data: Any, name: str) -> Any:
+    """``data`` with an approximate strength ("about 800") read as the number and ``approximate: true``.
+
+    Anything else is returned as it is: a strength that is not approximate, and one that is
+    while ``approximate`` is given as something other than true (for the record's checks to
+    report; the strength's message says what to write).
+    """
+    text = data.get(name)
+    if text.__class__ is not str:
+        return data
+    rest = _approximate(text)
+    if rest is None or data.get("approximate", True) is not True:
+        return data
+    read = dict(data)
+    read[name] = rest
+    read["approximate"] = True
+    return read
 
 
 def _load_place(value: Any) -> Any:
@@ -104,9 +141,12 @@ def _load_place(value: Any) -> Any:
 
 def _record_loader(cls: type) -> Loader:
     read = _engine.reader(cls, loader_for)
+    approximate = _approximate_field(cls)
 
     def load_record(value: Any) -> Any:
         if value.__class__ is dict or isinstance(value, Mapping):
+            if approximate is not None:
+                value = _read_approximate(value, approximate)
             return read(value)
         return value  # reported by the field's check
 
@@ -142,7 +182,7 @@ def loader_for(tp: Any) -> Loader:
 def _structure_record(data: Any, cls: type) -> Any:
     """Build a record from a document's data; every problem in one `ValidationError`."""
     try:
-        return _engine.reader(cls, loader_for)(data)
+        return loader_for(cls)(data) if isinstance(data, Mapping) else _engine.reader(cls, loader_for)(data)
     except _engine.Broken as broken:
         raise ValidationError(broken.problems, subject=cls.__name__) from None
 
@@ -157,6 +197,10 @@ def _unstructure_place_factory(cls: type, converter: cattrs.Converter) -> Callab
 
 
 def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    # Field types are strings until resolved (the modules use postponed annotations): resolve them
+    # here, or a class written out before any of its instances was built would not see its
+    # Strength fields, and would leave out an unknown strength.
+    attrs.resolve_types(cls)
     overrides: dict[str, Any] = {
         field.name: override(omit_if_default=False) for field in attrs.fields(cls) if field.type is Strength
     }

@@ -3,8 +3,10 @@
 `compare` answers the questions analysts ask of two missions (who authorised them, who leads
 them, what their latest mandates task them with, who contributes what in which status, who
 commands them, where stakeholders stand) as rows of plain text; `render_text` and
-`render_markdown` lay the rows out as columns or as a Markdown table. Uncertain strengths are
-shown as `Strength` prints them (``up to 8,000``, ``unknown``), never as a made-up number.
+`render_markdown` lay the rows out as columns or as a Markdown table, and `render_html` as an
+HTML table. `compare` returns a `Comparison`: a tuple of rows that Jupyter shows as that table.
+Uncertain strengths are shown as `Strength` prints them (``up to 8,000``, ``unknown``), never as a
+made-up number.
 
 Example:
     >>> from missionmodel import Mission, MissionKind, MissionStatus
@@ -23,7 +25,7 @@ Example:
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -36,7 +38,7 @@ from .personnel import FigureKind
 from .position import Stance
 from .timeline import date_argument, effective_date, latest_first
 
-__all__ = ["ComparisonRow", "compare", "render_markdown", "render_text"]
+__all__ = ["Comparison", "ComparisonRow", "compare", "render_html", "render_markdown", "render_text"]
 
 _NONE_RECORDED = "none recorded"
 """The text of a cell for which a mission records nothing."""
@@ -63,6 +65,40 @@ class ComparisonRow:
     aspect: str
     left: str
     right: str
+
+
+class Comparison(tuple[ComparisonRow, ...]):
+    """The rows of a comparison, with the headings of its columns: what `compare` returns.
+
+    A tuple of `ComparisonRow`, so it is used as one (indexed, sliced, iterated, compared with
+    a tuple of rows); ``titles`` names its columns, and Jupyter shows it as an HTML table
+    (`render_html`). Slicing gives a plain tuple.
+
+    Attributes:
+        titles: The column headings: ``"Aspect"``, then each mission's acronym (or id).
+
+    Example:
+        >>> rows = Comparison([ComparisonRow(aspect="led by", left="Board of Peace", right="UN")], ("Aspect", "ISF", "UNIFIL"))
+        >>> rows[0].left, rows.titles[1], rows == (ComparisonRow(aspect="led by", left="Board of Peace", right="UN"),)
+        ('Board of Peace', 'ISF', True)
+    """
+
+    titles: tuple[str, str, str]
+
+    def __new__(
+        cls, rows: Iterable[ComparisonRow] = (), titles: tuple[str, str, str] = ("Aspect", "Left", "Right")
+    ) -> Comparison:
+        """Make a comparison of ``rows`` with the column headings ``titles``."""
+        made = super().__new__(cls, rows)
+        made.titles = titles
+        return made
+
+    def __getnewargs__(self) -> tuple[tuple[ComparisonRow, ...], tuple[str, str, str]]:
+        return (tuple(self), self.titles)
+
+    def _repr_html_(self) -> str:
+        """The rows as an HTML table (`render_html`), which Jupyter shows."""
+        return render_html(self, self.titles)
 
 
 # --- describing one mission ---------------------------------------------------------------
@@ -191,7 +227,7 @@ def _positions(mission: Mission, stance: Stance) -> str:
 # --- comparing two ------------------------------------------------------------------------
 
 
-def compare(a: Mission, b: Mission, on: DateLike | None = None) -> tuple[ComparisonRow, ...]:
+def compare(a: Mission, b: Mission, on: DateLike | None = None) -> Comparison:
     """Compare two missions aspect by aspect.
 
     The rows, in order: ``mission`` (name, kind, status); ``authorised by`` (the body and
@@ -217,7 +253,8 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> tuple[Compari
             everything recorded.
 
     Returns:
-        The rows.
+        The rows, as a `Comparison` (a tuple of rows whose titles are ``"Aspect"`` and each
+        mission's acronym, or id when it has none); in Jupyter, it shows as a table.
 
     Example:
         >>> from missionmodel import Contribution, ContributionKind, ContributionStatus, Mission, MissionKind, MissionStatus
@@ -234,6 +271,7 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> tuple[Compari
         'none recorded'
     """
     when = None if on is None else date_argument(on)
+    titles = ("Aspect", a.acronym or a.id, b.acronym or b.id)
     if when is not None:
         a, b = a.as_of(when), b.as_of(when)
     rows = [
@@ -274,7 +312,7 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> tuple[Compari
         for stance in Stance
         if stance in stances
     )
-    return tuple(rows)
+    return Comparison(rows, titles)
 
 
 # --- rendering ----------------------------------------------------------------------------
@@ -361,3 +399,60 @@ def render_markdown(rows: Sequence[ComparisonRow], titles: tuple[str, str, str] 
     ]
     lines.extend("| " + " | ".join(_markdown_cell(cell) for cell in _cells(row)) + " |" for row in rows)
     return "\n".join(lines) + "\n"
+
+
+def render_html(rows: Sequence[ComparisonRow], titles: tuple[str, str, str] = ("Aspect", "Left", "Right")) -> str:
+    """Lay out rows as an HTML table, every text escaped; what Jupyter shows for a `Comparison`.
+
+    In a notebook, the value of ``compare(a, b)`` is shown as this table; for a slice or any other
+    sequence of rows, show it with ``IPython.display.HTML(render_html(rows, titles))``.
+
+    Args:
+        rows: The rows, e.g. from `compare`.
+        titles: The column headings: the aspect column's, then each mission's.
+
+    Returns:
+        The table (a ``<table>`` element), ending in a newline.
+
+    Example:
+        >>> rows = [ComparisonRow(aspect="led by", left="Board of Peace", right="<UN> & partners")]
+        >>> table = render_html(rows, ("Aspect", "ISF", "UNIFIL"))
+        >>> table.splitlines()[0], ">&lt;UN&gt; &amp; partners</td>" in table
+        ('<table class="missionmodel-comparison">', True)
+    """
+    import html  # imported on first use: `import missionmodel` stays quick
+
+    left = ' style="text-align:left;vertical-align:top"'
+    lines = [
+        '<table class="missionmodel-comparison">',
+        "<thead><tr>" + "".join(f"<th{left}>{html.escape(title)}</th>" for title in titles) + "</tr></thead>",
+        "<tbody>",
+    ]
+    lines.extend(
+        f"<tr><th{left}>{html.escape(row.aspect)}</th><td{left}>{_html_cell(row.left)}</td><td{left}>{_html_cell(row.right)}</td></tr>"
+        for row in rows
+    )
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines) + "\n"
+
+
+def _html_cell(text: str) -> str:
+    """A cell's text escaped; in a long one, each item of a list ("a; b") on a line of its own.
+
+    Only the separators outside parentheses start a line: "(2026-02; disputed: ...)" stays whole.
+    """
+    import html
+
+    if len(text) <= 80:
+        return html.escape(text)
+    parts, depth, start = [], 0, 0
+    for index, character in enumerate(text):
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth = max(0, depth - 1)
+        elif character == ";" and depth == 0 and text.startswith("; ", index):
+            parts.append(text[start:index])
+            start = index + 2
+    parts.append(text[start:])
+    return "<br>".join(html.escape(part) for part in parts)

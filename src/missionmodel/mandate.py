@@ -27,7 +27,7 @@ from .exceptions import ErrorDetail
 from .strength import Strength, optional_strength
 from .timeline import effective_date, in_force
 
-__all__ = ["Authority", "AuthorityKind", "Mandate", "Task", "Vote"]
+__all__ = ["Authority", "AuthorityKind", "Mandate", "MandateAction", "MandatedTask", "Task", "TaskModality", "Vote"]
 
 
 class AuthorityKind(enum.Enum):
@@ -57,49 +57,108 @@ class AuthorityKind(enum.Enum):
 class Task(enum.Enum):
     """A task that a mandate gives a mission.
 
+    The vocabulary is coarser than some sources': the 41 tasks of the Peacekeeping Mandates
+    (PEMA) dataset map onto it (``missionmodel.importers.pema.TASKS``), several onto one task
+    where PEMA splits a domain finely (PEMA's ``JusticeReform``, ``CorrectionsReform``,
+    ``LegalReform`` and ``TransJustice`` are all `RULE_OF_LAW`); a `MandatedTask` then keeps the
+    source's own name of the task, and how the mandate gives it (a `TaskModality`).
+
     Example:
         >>> Task.CEASEFIRE_MONITORING.value
         'ceasefire_monitoring'
     """
 
     CEASEFIRE_MONITORING = "ceasefire_monitoring"
-    """Monitor a ceasefire or cessation of hostilities."""
+    """Monitor, support or secure a ceasefire or cessation of hostilities."""
     WITHDRAWAL_VERIFICATION = "withdrawal_verification"
     """Confirm the withdrawal of foreign forces."""
     RESTORE_PEACE_AND_SECURITY = "restore_peace_and_security"
     """Restore international peace and security."""
     STATE_AUTHORITY = "state_authority"
-    """Help the host government restore or extend its authority."""
+    """Help the host government restore or extend its authority, including over natural resources."""
     CIVILIAN_PROTECTION = "civilian_protection"
     """Protect civilians."""
     HUMANITARIAN_ACCESS = "humanitarian_access"
-    """Protect or ensure humanitarian access and operations, including corridors."""
+    """Support, protect or ensure humanitarian relief, access and operations, corridors, the return of the displaced."""
     MEDICAL_ASSISTANCE = "medical_assistance"
-    """Provide medical care."""
+    """Provide medical care, or support public health."""
     RECONSTRUCTION = "reconstruction"
-    """Support reconstruction."""
+    """Support reconstruction, economic recovery and development."""
     POLICE_TRAINING = "police_training"
-    """Train police and build their capacity."""
+    """Reform, train and build the capacity of the police."""
     DISARMAMENT = "disarmament"
-    """Disarm or demilitarise, including decommissioning weapons and destroying military infrastructure."""
+    """Disarm, demobilise and reintegrate combatants; decommission weapons, destroy military infrastructure."""
     WEAPONS_FREE_ZONE = "weapons_free_zone"
-    """Help establish an area free of armed personnel and weapons other than those authorised."""
+    """Establish or keep an area free of armed personnel and weapons other than those authorised (a buffer zone, a safe area)."""
     BORDER_SECURITY = "border_security"
-    """Secure borders or border areas."""
+    """Monitor, control or secure borders or border areas."""
     MARITIME_SECURITY = "maritime_security"
     """Maritime interdiction or patrol, as by a maritime task force."""
     SUPPORT_TO_HOST_ARMED_FORCES = "support_to_host_armed_forces"
     """Accompany and support the host state's armed forces."""
     SECURITY_SECTOR_REFORM = "security_sector_reform"
-    """Reform of the host state's security sector."""
+    """Reform of the host state's security sector, or of its armed forces."""
     ELECTORAL_ASSISTANCE = "electoral_assistance"
-    """Support elections."""
+    """Support elections: their organisation, their security, the education of voters."""
     HUMAN_RIGHTS_MONITORING = "human_rights_monitoring"
-    """Monitor and report on human rights."""
+    """Monitor, report on, promote and protect human rights, including children's rights and against sexual violence."""
     MINE_ACTION = "mine_action"
     """Clear mines and explosive remnants of war."""
     TRANSITIONAL_ADMINISTRATION = "transitional_administration"
     """Administer a territory for a transition."""
+    ARMS_CONTROL = "arms_control"
+    """Control arms: small arms and light weapons, arms embargoes."""
+    RULE_OF_LAW = "rule_of_law"
+    """Reform justice, prisons and laws; transitional justice."""
+    POLITICAL_PROCESS = "political_process"
+    """Support a peace process: its agreement, power sharing, reconciliation, democratic institutions, civil society."""
+    PUBLIC_INFORMATION = "public_information"
+    """Inform the public, and support free media."""
+    USE_OF_FORCE = "use_of_force"
+    """Use force as authorised ("all necessary means"), including offensive operations."""
+    GENDER = "gender"
+    """Gender equality and the participation of women."""
+    CULTURAL_HERITAGE = "cultural_heritage"
+    """Protect cultural heritage."""
+
+
+class TaskModality(enum.Enum):
+    """How a mandate gives a task: the PEMA dataset's three modalities of engagement, or only encouraged.
+
+    Example:
+        >>> TaskModality("security") is TaskModality.SECURITY
+        True
+    """
+
+    MONITOR = "monitor"
+    """Observe compliance with, or the implementation of, the task."""
+    ASSIST = "assist"
+    """Take an active part in carrying it out: implement, coordinate, support."""
+    SECURITY = "security"
+    """Provide security for it."""
+    ENCOURAGED = "encouraged"
+    """Only encouraged, in encouraging rather than requesting words."""
+
+
+class MandateAction(enum.Enum):
+    """What an instrument does to a mission's mandate.
+
+    A resolution may do several: renew a mandate and adjust it. The mandate it acts on is the
+    one in force before it.
+
+    Example:
+        >>> MandateAction("renews") is MandateAction.RENEWS
+        True
+    """
+
+    ESTABLISHES = "establishes"
+    """Establishes the mission, or gives it its first mandate."""
+    RENEWS = "renews"
+    """Renews or extends the mandate in force, for a further period."""
+    ADJUSTS = "adjusts"
+    """Changes part of the mandate in force (PEMA's minor adjustment)."""
+    REVISES = "revises"
+    """Revises the mandate as a whole (PEMA's complete adjustment)."""
 
 
 @record_check("unanimous", "against", "abstentions", applies=("against", "abstentions"))
@@ -184,14 +243,98 @@ class Authority:
 
 
 @attrs.frozen(slots=True, kw_only=True)
+class MandatedTask:
+    """One task of a mandate, with how it is given and where the instrument gives it.
+
+    Attributes:
+        task: The task.
+        modality: How it is given: to monitor, assist or secure it, or only encouraged; None
+            when the source does not say.
+        paragraphs: The paragraphs that give it, as the source cites them (``"4"``, ``"17 c"``,
+            ``"p.3"`` for a preambular paragraph, ``"26 (S/26090)"`` for a paragraph of another
+            document); empty when the source does not cite them.
+        carried_from: The instrument that gave the task when it is carried over from an earlier
+            one, e.g. ``"S/RES/1159"``; its ``paragraphs`` are then that instrument's. None when
+            the mandate's own instrument gives it.
+        source_task: The source's own name of the task, when the model's `Task` is coarser,
+            e.g. PEMA's ``"ChildRights"`` for `Task.HUMAN_RIGHTS_MONITORING`.
+
+    Example:
+        >>> task = MandatedTask(task=Task.CIVILIAN_PROTECTION, modality=TaskModality.SECURITY, paragraphs=["15"])
+        >>> str(task)
+        'civilian protection (security; paragraph 15)'
+    """
+
+    task: Task
+    modality: TaskModality | None = None
+    paragraphs: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    carried_from: str | None = None
+    source_task: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def __str__(self) -> str:
+        details = [f"as {self.source_task}"] if self.source_task is not None else []
+        if self.modality is not None:
+            details.append(self.modality.value)
+        if self.paragraphs:
+            details.append(("paragraphs " if len(self.paragraphs) > 1 else "paragraph ") + ", ".join(self.paragraphs))
+        if self.carried_from is not None:
+            details.append(f"carried over from {self.carried_from}")
+        text = self.task.value.replace("_", " ")
+        return f"{text} ({'; '.join(details)})" if details else text
+
+    @property
+    def requested(self) -> bool:
+        """True unless the task is only encouraged."""
+        return self.modality is not TaskModality.ENCOURAGED
+
+
+@record_check("actions")
+def _each_action_once(record: Any, problems: list[ErrorDetail]) -> None:
+    """No action is listed twice."""
+    if len(set(record.actions)) != len(record.actions):
+        problems.append(ErrorDetail(path="actions", message="'actions' lists an action more than once"))
+
+
+@record_check("tasks", "mandated_tasks", applies=("mandated_tasks",))
+def _tasks_agree(record: Any, problems: list[ErrorDetail]) -> None:
+    """Each task requested in ``mandated_tasks`` is listed in ``tasks``; no task detail is given twice."""
+    listed = record.tasks  # enum members compare by identity: a tuple is quicker here than a set, which hashes them
+    seen: dict[tuple[Any, ...], int] = {}
+    for index, detail in enumerate(record.mandated_tasks):
+        path = f"mandated_tasks[{index}]"
+        key = (id(detail.task), detail.source_task, id(detail.modality), detail.carried_from)  # members are singletons
+        if key in seen:
+            message = f"repeats mandated_tasks[{seen[key]}] (the same task, source task, modality and instrument)"
+            problems.append(ErrorDetail(path=path, message=message))
+            continue
+        seen[key] = index
+        if detail.requested and detail.task not in listed:
+            problems.append(
+                ErrorDetail(path=path, message=f"the task {detail.task.value!r} is given here but not listed in 'tasks'")
+            )
+
+
+@attrs.frozen(slots=True, kw_only=True)
 class Mandate:
     """What a mission is authorised to do, by whom, and for how long.
 
     Attributes:
         authority: Who authorised it and by which instrument.
+        actions: What the instrument does to the mission's mandate (establishes, renews,
+            adjusts, revises it), when reported; empty when not reported, or when the source
+            reports that it does none of these.
         legal_basis: The legal basis, e.g. ``"UN Charter Chapter VII"``, when stated.
         summary: The mandate in the instrument's own words, briefly.
-        tasks: The tasks given.
+        tasks: The tasks given, each once (tasks only encouraged are not given).
+        mandated_tasks: Each task in detail, when the source gives them so: how it is given
+            (monitor, assist, security, or only encouraged), in which paragraphs, and whether
+            it is carried over from an earlier instrument. Each task given here is also in
+            ``tasks``.
+        references: Other documents the instrument takes its tasks from, such as a report of
+            the Secretary-General whose recommendations it approves (``"S/24075"``).
         restrictions: Limits placed on the mission, e.g. ``"no combat operations"``.
         start: When the mandate took effect.
         end: Its last day in force, if set.
@@ -204,16 +347,19 @@ class Mandate:
     """
 
     authority: Authority
+    actions: tuple[MandateAction, ...] = attrs.field(factory=tuple, converter=as_tuple)
     legal_basis: str | None = None
     summary: str | None = None
     tasks: tuple[Task, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    mandated_tasks: tuple[MandatedTask, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    references: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     restrictions: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     start: PartialDate | None = attrs.field(default=None, converter=optional_date)
     end: PartialDate | None = attrs.field(default=None, converter=optional_date)
     authorized_strength: Strength | None = attrs.field(default=None, converter=optional_strength)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
-    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period(),)
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period(), _each_action_once, _tasks_agree)
 
     def __attrs_post_init__(self) -> None:
         validate(self)

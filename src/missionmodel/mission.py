@@ -44,6 +44,7 @@ from .mandate import Mandate
 from .personnel import FigureKind, PersonnelFigure
 from .place import Place, optional_place
 from .position import Position, Stance
+from .site import Site
 from .sources import Source
 from .strength import Strength
 from .timeline import conflicting_terms, date_argument, effective_date, holders_on, known_by, latest_first, mandate_on
@@ -109,7 +110,16 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
 )
 _MOST_CONFLICTS = 20
 """How many conflicting appointments are listed; the rest are counted."""
-_CITING: tuple[str, ...] = ("mandates", "contributions", "personnel", "appointments", "positions", "fatalities", "actors")
+_CITING: tuple[str, ...] = (
+    "mandates",
+    "contributions",
+    "personnel",
+    "appointments",
+    "positions",
+    "fatalities",
+    "sites",
+    "actors",
+)
 
 
 def _indexed(mission: Any, name: str) -> Iterable[tuple[int, Any]]:
@@ -314,6 +324,7 @@ class Mission:
         appointments: Who held which post.
         positions: Stakeholders' stances.
         fatalities: Its personnel who died in service, one record each.
+        sites: Where its personnel were deployed, one record per place and date (see `Site`).
         actors: Actors referred to that are not states known by their code.
         sources: Every source cited.
 
@@ -343,6 +354,7 @@ class Mission:
     appointments: tuple[Appointment, ...] = attrs.field(factory=tuple, converter=as_tuple)
     positions: tuple[Position, ...] = attrs.field(factory=tuple, converter=as_tuple)
     fatalities: tuple[Fatality, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    sites: tuple[Site, ...] = attrs.field(factory=tuple, converter=as_tuple)
     actors: tuple[Actor, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
@@ -415,7 +427,7 @@ class Mission:
                 return source
         raise KeyError(f"no source {quoted(source_id)} in mission {self.id!r}")
 
-    def sources_of(self, record: Mandate | Contribution | Appointment | Position | Fatality) -> tuple[Source, ...]:
+    def sources_of(self, record: Mandate | Contribution | Appointment | Position | Fatality | Site) -> tuple[Source, ...]:
         """Return the `Source` objects that ``record`` cites.
 
         Args:
@@ -622,8 +634,8 @@ class Mission:
 
         Records are kept when `missionmodel.timeline.known_by` says they were known on ``day``
         (undated records always): mandates that had not taken effect, contributions reported
-        later, appointments not yet begun and positions taken later are left out. Queries of the
-        result agree with the same queries asked with ``on=day``. A mission that closed after
+        later, appointments not yet begun, positions taken later and sites shown later are left
+        out. Queries of the result agree with the same queries asked with ``on=day``. A mission that closed after
         ``day`` is shown as active, without its end date; a kept claim that supersedes one
         reported later loses the link.
 
@@ -651,4 +663,107 @@ class Mission:
             appointments=tuple(a for a in self.appointments if known_by(a.start, when)),
             positions=tuple(p for p in self.positions if known_by(p.date, when)),
             fatalities=tuple(f for f in self.fatalities if known_by(f.date, when)),
+            sites=tuple(s for s in self.sites if known_by(s.as_of, when)),
         )
+
+    # --- reading it ---------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        """One short line: the id, the name, kind and status, and how many main records it holds.
+
+        Example:
+            >>> Mission(id="isf", name="International Stabilization Force", kind=MissionKind.STABILIZATION,
+            ...         status=MissionStatus.AUTHORIZED)
+            <Mission isf: International Stabilization Force (stabilization, authorized)>
+        """
+        name = self.name if len(self.name) <= 80 else self.name[:77] + "..."
+        counts = [
+            f"{len(records):,} {noun if len(records) == 1 else plural}"
+            for records, noun, plural in (
+                (self.mandates, "mandate", "mandates"),
+                (self.contributions, "contribution", "contributions"),
+                (self.appointments, "appointment", "appointments"),
+                (self.positions, "position", "positions"),
+                (self.fatalities, "fatality", "fatalities"),
+                (self.sites, "site", "sites"),
+            )
+            if records
+        ]
+        state = f"{self.kind.value.replace('_', ' ')}, {self.status.value.replace('_', ' ')}"
+        return f"<Mission {self.id}: {name} ({state}{'; ' + ', '.join(counts) if counts else ''})>"
+
+    def __str__(self) -> str:
+        """The readable summary of everything recorded: ``summary()``."""
+        return self.summary()
+
+    def summary(self, on: DateLike | None = None) -> str:
+        """Describe the mission in a few lines of text: what ``missionmodel show`` prints.
+
+        In order: its name, kind and status, lead, area, countries, headquarters and dates; the
+        mandate in force on ``on`` (the latest recorded when ``on`` is None) with its personnel
+        ceiling and tasks; who held each post; the contributors by the status of their current
+        claim (claims resolved as `missionmodel.claims` says: a pledge later declined is listed as
+        declined only), with the total personnel of each active status; the latest personnel
+        figures; the positions by stance; and how many sources and records it has. A date before
+        the mission's records begin is noted. ``str(mission)`` is ``mission.summary()``.
+
+        Args:
+            on: Describe the mission as it stood on this date (see `as_of`); None for everything
+                recorded.
+
+        Returns:
+            The text, ending in a newline.
+
+        Raises:
+            ValidationError: If ``on`` is not a date.
+
+        Example:
+            >>> from missionmodel import Authority, AuthorityKind, Contribution, ContributionKind, ContributionStatus
+            >>> pledged, declined = ContributionStatus.PLEDGED, ContributionStatus.DECLINED
+            >>> isf = Mission(
+            ...     id="isf", name="International Stabilization Force", acronym="ISF",
+            ...     kind=MissionKind.STABILIZATION, status=MissionStatus.AUTHORIZED, countries=["PSE"],
+            ...     mandates=[Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL,
+            ...                                           body="UN Security Council", instrument="S/RES/2803 (2025)"),
+            ...                       start="2025-11-17", end="2027-12-31")],
+            ...     appointments=[Appointment(post=Post.FORCE_COMMANDER, holder="USA", start="2026-01-16")],
+            ...     contributions=[
+            ...         Contribution(contributor="IDN", kind=ContributionKind.TROOPS, status=pledged,
+            ...                      strength="up to 8,000", as_of="2026-02-19"),
+            ...         Contribution(contributor="JOR", kind=ContributionKind.TROOPS, status=declined, as_of="2026-02")])
+            >>> print(isf.summary(on="2026-03-01"), end="")
+            ISF: International Stabilization Force
+            stabilization, authorized; as it stood on 2026-03-01
+            <BLANKLINE>
+            Mission
+              countries  Palestine, State of (PSE)
+            <BLANKLINE>
+            Mandate in force on 2026-03-01
+              instrument  S/RES/2803 (2025) (UN Security Council)
+              in force    from 2025-11-17 to 2027-12-31
+              ceiling     none recorded
+            <BLANKLINE>
+            Command on 2026-03-01
+              force commander  United States (from 2026-01-16)
+            <BLANKLINE>
+            Contributors (the current claim of each, on 2026-03-01)
+              pledged   1 contributor; personnel in all: up to 8,000
+                          Indonesia, troops: up to 8,000 (2026-02-19)
+              declined  1 contributor
+                          Jordan, troops (2026-02)
+            <BLANKLINE>
+            Records (of all dates)
+              sources              0
+              mandates             1
+              contribution claims  2
+              appointments         1
+        """
+        from ._summary import summarise, text
+
+        return text(summarise(self, on))
+
+    def _repr_html_(self) -> str:
+        """The summary as an HTML table, which Jupyter shows for a mission."""
+        from ._summary import summarise, to_html
+
+        return to_html(summarise(self))

@@ -5,17 +5,26 @@ range, a minister "did not give numbers". A `Strength` keeps what was said as a 
 whole numbers of personnel, from `low` to `high`, where `high` is None when there is no upper
 bound.
 
+A strength is read from what people write (`Strength.parse`): ``"1,231"``, ``"up to 2,000"``,
+``"at least 500"``, ``"5,000 to 8,000"``, ``"unknown"``; and from a document as a number, that
+text, or a range ``{min: A, max: B}`` (either bound may be left out). It is always written back
+in one canonical form (see `missionmodel.serialisation`).
+
 Example:
     >>> total = Strength.exact(500) + Strength.at_most(8000)
     >>> str(total)
     '500 to 8,500'
     >>> str(Strength.exact(500) + Strength.unknown())
     'at least 500'
+    >>> Strength.parse("5,000–8,000") == Strength.between(5000, 8000)
+    True
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -24,6 +33,8 @@ from ._checks import MOST_PERSONNEL, describe, number, quoted, raise_if
 from .exceptions import ErrorDetail, ValidationError
 
 __all__ = ["Strength"]
+
+_RANGE_KEYS = frozenset({"min", "max"})
 
 
 def _check_bound(name: str, value: object, problems: list[ErrorDetail]) -> None:
@@ -46,6 +57,152 @@ def _certainly_valid(low: object, high: object) -> bool:
         and 0 <= low <= MOST_PERSONNEL
         and (high is None or (high.__class__ is int and low <= high <= MOST_PERSONNEL))
     )
+
+
+# --- strengths written as text ----------------------------------------------------------------
+#
+# The grammar, case and spacing aside (see `Strength.parse`): one word list per meaning, from
+# which both the parser's regular expressions and the JSON Schema pattern (`_text_pattern`) are
+# made, so that the two cannot drift apart.
+
+_AT_MOST = ("up to", "at most", "no more than", "not more than")
+_AT_LEAST = ("at least", "no fewer than", "no less than", "not fewer than", "not less than")
+_MORE_THAN = ("more than",)
+_FEWER_THAN = ("fewer than", "less than")
+_ABOUT = ("about", "around", "approximately", "approx.", "roughly", "some", "circa", "ca.", "c.", "~")
+_DASHES = "-\u2013\u2014"
+"""Hyphen, en dash and em dash: ``5,000-8,000``, ``5,000–8,000``."""
+
+FORMS = "'1,231', 'up to 2,000', 'at least 500', '5,000 to 8,000' or 'unknown'"
+"""The forms of a strength written as text, as messages list them."""
+
+_MOST_DIGITS = 15
+"""Numbers of more digits are refused before they are converted (they are never real counts)."""
+
+_LOOSE_NUMBER = r"([0-9][0-9,.]*)"
+"""A number as the parser first takes it; `_number` then reads it strictly, to explain a bad one."""
+_STRICT_NUMBER = re.compile(r"[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+")
+
+
+def _phrase(words: tuple[str, ...]) -> str:
+    """A regular expression of any of ``words`` (phrases), with any run of spaces between words."""
+    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in words) + ")"
+
+
+def _compile(form: str) -> re.Pattern[str]:
+    return re.compile(form, re.IGNORECASE)
+
+
+_UNKNOWN = _compile("unknown")
+_EXACT = _compile(_LOOSE_NUMBER)
+_PREFIXED = _compile(
+    rf"(?:({_phrase(_AT_MOST)})|({_phrase(_AT_LEAST)})|({_phrase(_MORE_THAN)})|({_phrase(_FEWER_THAN)}))\s*{_LOOSE_NUMBER}"
+)
+_RANGE = _compile(
+    rf"(?:from\s+)?{_LOOSE_NUMBER}\s*(?:[{_DASHES}]|\bto\b)\s*{_LOOSE_NUMBER}|between\s+{_LOOSE_NUMBER}\s+and\s+{_LOOSE_NUMBER}"
+)
+_APPROXIMATE = _compile(rf"{_phrase(_ABOUT)}\s*(.*)")
+_NEGATIVE = _compile(r"[-\u2212]\s*[0-9]")
+
+
+def _problem(message: str) -> ValidationError:
+    return ValidationError([ErrorDetail(path="", message=message)], subject="Strength")
+
+
+def _number(token: str, text: str) -> int:
+    """Read one number of ``text``: digits, with commas between thousands if any.
+
+    Raises:
+        ValidationError: If ``token`` has a decimal point, commas in the wrong places, or too many digits.
+    """
+    if _STRICT_NUMBER.fullmatch(token) is None:
+        why = (
+            f"{quoted(token)} has a decimal point" if "." in token else f"the commas of {quoted(token)} are not between thousands"
+        )
+        raise _problem(f"must be a whole number, with commas between thousands ('1,231'): {why} (got {describe(text)})")
+    digits = token.replace(",", "")
+    if len(digits) > _MOST_DIGITS:
+        raise _problem(f"must be at most {MOST_PERSONNEL:,} personnel (got a number of {len(digits):,} digits)")
+    return int(digits)
+
+
+def _approximate(text: str) -> str | None:
+    """The strength that ``text`` gives as approximate ("about 800": "800"), or None.
+
+    Only a number or a range can be approximate ("about 800", "around 5,000 to 8,000"); the rest
+    of the text must read as one. For the loaders of records that can say a figure is
+    approximate (`PersonnelFigure`): they read the rest and set ``approximate``.
+    """
+    found = _APPROXIMATE.fullmatch(text.strip())
+    if found is None:
+        return None
+    rest = found.group(1).strip()
+    if _EXACT.fullmatch(rest) is None and _RANGE.fullmatch(rest) is None:
+        return None
+    return rest
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Strength:
+    """`Strength.parse` of text; cached, as documents repeat the same few strengths."""
+    stripped = text.strip()
+    if _UNKNOWN.fullmatch(stripped):
+        return Strength.unknown()
+    found = _EXACT.fullmatch(stripped)
+    if found is not None:
+        return Strength.exact(_number(found.group(1), text))
+    found = _PREFIXED.fullmatch(stripped)
+    if found is not None:
+        at_most, at_least, more_than, _fewer_than, token = found.groups()
+        n = _number(token, text)
+        if at_most is not None:
+            return Strength.at_most(n)
+        if at_least is not None:
+            return Strength.at_least(n)
+        if more_than is not None:
+            return Strength.at_least(n + 1)  # whole people: more than 500 is at least 501, never 500
+        if n == 0:
+            raise _problem(f"cannot be fewer than 0 personnel (got {describe(text)})")
+        return Strength.at_most(n - 1)
+    found = _RANGE.fullmatch(stripped)
+    if found is not None:
+        low, high = (token for token in found.groups() if token is not None)
+        return Strength.between(_number(low, text), _number(high, text))
+    if _approximate(stripped) is not None:
+        raise _problem(
+            f"cannot be approximate (got {describe(text)}): a strength is an exact number or a range; write the"
+            " number the source gives, or a range that it supports (such as '700 to 900'); only a personnel figure"
+            " can mark its number as approximate (approximate: true)"
+        )
+    if _NEGATIVE.match(stripped):
+        raise _problem(f"must not be negative (got {describe(text)})")
+    raise _problem(f"must be a number of personnel written as {FORMS} (got {describe(text)})")
+
+
+def _text_pattern(approximate: bool = False) -> str:
+    """A regular expression of the strengths written as text, for a JSON Schema (ECMA-262).
+
+    It matches what `Strength.parse` reads, whatever the case and spacing (numbers of at most
+    15 digits, whatever their value: the schema gives no bound to text). With ``approximate``,
+    also the approximate forms that a personnel figure accepts ("about 800").
+    """
+
+    def words(phrases: tuple[str, ...]) -> str:
+        def letters(word: str) -> str:
+            return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+        return "(?:" + "|".join(r"\s+".join(letters(part) for part in phrase.split()) for phrase in phrases) + ")"
+
+    number = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})"
+    dash = f"(?:\\s*[{_DASHES}]\\s*|\\s+{words(('to',))}\\s+)"
+    ranges = (
+        f"(?:{words(('from',))}\\s+)?{number}{dash}{number}|{words(('between',))}\\s+{number}\\s+{words(('and',))}\\s+{number}"
+    )
+    prefixes = words(_AT_MOST + _AT_LEAST + _MORE_THAN + _FEWER_THAN)
+    forms = f"{words(('unknown',))}|{number}|{prefixes}\\s*{number}|{ranges}"
+    if approximate:
+        forms += f"|{words(_ABOUT)}\\s*(?:{number}|{ranges})"
+    return f"^\\s*(?:{forms})\\s*$"
 
 
 @attrs.frozen(slots=True, kw_only=True, order=False)
@@ -199,35 +356,90 @@ class Strength:
         return f"{self.low:,} to {self.high:,}"
 
     @classmethod
-    def coerce(cls, value: Any) -> Strength:
-        """Return ``value`` as a `Strength`, reading the canonical forms.
+    def parse(cls, text: str) -> Strength:
+        """Read a strength written as people write it; the inverse of ``str()``.
 
-        Accepts a Strength, an int (exact), ``"unknown"``, or a mapping ``{"min": .., "max": ..}``
-        (``max`` left out for no upper bound).
+        Accepted, whatever the case and the spacing:
+
+        * ``"1,231"`` or ``"1231"``: exactly that many (commas only between thousands);
+        * ``"up to 2,000"``, ``"at most 2,000"``, ``"no more than 2,000"``: from 0 to 2,000;
+        * ``"at least 500"``, ``"no fewer than 500"``, ``"no less than 500"``: 500 or more;
+        * ``"5,000 to 8,000"``, ``"5,000–8,000"`` (a hyphen, an en or an em dash), ``"between 5,000
+          and 8,000"``: the range, both ends included;
+        * ``"more than 500"``: at least 501, and ``"fewer than 500"`` (or ``"less than"``): up to
+          499. Whole people: "more than 500" rules out 500 itself, so it is not read as "at least
+          500", which would admit it;
+        * ``"unknown"``: no number given.
+
+        An approximate figure ("about 800") is refused: a strength is an exact number or a range,
+        and only a `PersonnelFigure` can say that its number is approximate (in a document,
+        ``strength: about 800`` there reads as 800 with ``approximate: true``). Decimal points,
+        commas that do not separate thousands, negative numbers and any other text are refused
+        too, rather than guessed at: "1.231" may be a thousand and more, or one and a bit.
+
+        Args:
+            text: The text.
+
+        Returns:
+            The strength; ``Strength.parse(str(s)) == s`` for every strength ``s``.
+
+        Raises:
+            ValidationError: If ``text`` is not one of these forms, or gives numbers that a
+                strength cannot have (negative, above 10,000,000, an inverted range).
+
+        Example:
+            >>> Strength.parse("up to 2,000")
+            Strength(low=0, high=2000)
+            >>> print(Strength.parse("5,000–8,000"), "|", Strength.parse("More than 500"))
+            5,000 to 8,000 | at least 501
+            >>> try:
+            ...     Strength.parse("about 800")
+            ... except ValidationError as error:
+            ...     print(error.errors[0].message.split(":")[0])
+            cannot be approximate (got 'about 800' that is a str)
+        """
+        if not isinstance(text, str):
+            raise _problem(f"must be text such as {FORMS} (got {describe(text)})")
+        return _parse_text(text)
+
+    @classmethod
+    def coerce(cls, value: Any) -> Strength:
+        """Return ``value`` as a `Strength`, reading every form a document may give.
+
+        Accepts a Strength; an int (exact); text, as `parse` reads it (``"up to 2,000"``,
+        ``"unknown"``, ...); or a mapping ``{"min": .., "max": ..}`` where either bound may be
+        left out: ``{"max": 2000}`` is up to 2,000, ``{"min": 500}`` at least 500.
 
         Args:
             value: What to convert.
 
         Raises:
             ValidationError: If ``value`` is none of these, or is negative or inverted.
+
+        Example:
+            >>> Strength.coerce({"max": 2000}) == Strength.coerce("up to 2,000") == Strength.at_most(2000)
+            True
         """
         if isinstance(value, Strength):
             return value
         if isinstance(value, int) and not isinstance(value, bool):
             return cls.exact(value)
-        if value == "unknown":
-            return cls.unknown()
-        if value.__class__ is dict and value.keys() <= {"min", "max"}:
-            low, high = value.get("min"), value.get("max")
-            if low.__class__ is int and (high is None or high.__class__ is int):
+        if isinstance(value, str):
+            return cls.parse(value)
+        if value.__class__ is dict and value.keys() <= _RANGE_KEYS:
+            low, high = value.get("min", 0), value.get("max")
+            if low.__class__ is int and (high is None or high.__class__ is int) and ("min" in value or high is not None):
                 return cls(low=low, high=high)
         problem = ""
         if isinstance(value, Mapping):
-            extra = sorted(set(value) - {"min", "max"}, key=quoted)
+            extra = sorted(set(value) - _RANGE_KEYS, key=quoted)
             if extra:
-                problem = f"has unknown key(s) {', '.join(quoted(k) for k in extra[:5])}; a strength range has 'min' and 'max'"
-            elif "min" not in value:
-                problem = "needs 'min' in a strength range (use 0 for 'up to')"
+                problem = (
+                    f"has unknown key(s) {', '.join(quoted(k) for k in extra[:5])};"
+                    " a strength range has 'min' (at least), 'max' (up to) or both"
+                )
+            elif value.get("min") is None and value.get("max") is None:  # {} or {max: null}: no number at all
+                problem = f"must give 'min' (at least), 'max' (up to) or both (got {describe(value)})"
             else:
                 wrong = [
                     f"has '{key}' of the wrong type: must be int (got {describe(value[key])})"
@@ -237,11 +449,14 @@ class Strength:
                     and (not isinstance(value[key], int) or isinstance(value[key], bool))
                 ]
                 if not wrong:
-                    return cls(low=value["min"], high=value.get("max"))
+                    return cls(low=value.get("min", 0), high=value.get("max"))
                 problem = "; ".join(wrong)
         if not problem:
-            problem = f"must be an int, a mapping with 'min' and 'max', or 'unknown' (got {describe(value)})"
-        raise ValidationError([ErrorDetail(path="", message=problem)], subject="Strength")
+            problem = (
+                "must be a number, a range {min: .., max: ..} (either bound may be left out), or text such as"
+                f" {FORMS} (got {describe(value)})"
+            )
+        raise _problem(problem)
 
     def _to_canonical(self) -> int | str | dict[str, int]:
         """Return the canonical form: an int when exact, ``"unknown"``, or ``{"min": .., "max": ..}``."""
@@ -255,7 +470,7 @@ class Strength:
 
 
 def strength_converter(value: Strength | int | str | Mapping[str, int] | None) -> Strength:
-    """Converter for strength fields: an int becomes an exact `Strength`.
+    """Converter for strength fields: an int becomes an exact `Strength`; text and ranges read as `Strength.coerce` reads them.
 
     Anything that cannot be read is passed through unchanged for the record's check to report.
     """

@@ -1,10 +1,28 @@
-"""Tidy tables out: missions, contributions, current claims, positions and fatalities as flat rows.
+"""Tidy tables out: missions, contributions, current claims, positions, fatalities, sites and sources as flat rows.
 
 Each function turns missions into a list of flat dicts (one row per record, plain str, int,
 float, bool or None values, the same keys in the same order in every row) that go straight into a
-CSV file (`write_csv`) or a pandas DataFrame (`to_dataframe`, when pandas is installed: it is
-the optional extra ``missionmodel[pandas]``). A strength is given as ``strength_min`` and
-``strength_max`` (empty when there is no upper bound); lists are joined with ``"; "``.
+CSV file (`write_csv`), a pandas DataFrame with typed columns (`to_dataframe`, when pandas is
+installed: the optional extra ``missionmodel[pandas]``) or a Parquet file (`write_parquet`, with
+the optional extra ``missionmodel[parquet]``). `TABLES` names them all, and `COLUMNS` describes
+each table's columns (name, type, allowed values, meaning), which `missionmodel.datapackage`
+writes out as a Frictionless Table Schema.
+
+The exports keep what the records say:
+
+- A strength is an interval: ``strength_min`` and ``strength_max`` (empty when there is no upper
+  bound), ``strength_text`` as the library prints it (``"up to 8,000"``, ``"unknown"``) and
+  ``is_exact``. An unknown strength is ``strength_min`` 0 with no ``strength_max``: 0 is a true
+  lower bound, not a count. Add the minima for the least a total can be, and the maxima for the
+  most (no maximum as soon as one is missing).
+- Names stand beside codes: ``contributor_name`` beside ``contributor`` (a declared actor's
+  name, or the country's name for an alpha-3 code, former states included), ``country_name``,
+  ``nationality_name``, ``lead_name``, and ``source_titles`` beside ``sources``.
+- A date keeps its precision as text (``"2026-02"`` is February 2026, not its first day);
+  `to_dataframe` and `write_parquet` add its first and last days as ``<column>_start`` and
+  ``<column>_end``.
+- Lists are joined with ``"; "`` (``sources``, ``caveats``, ``countries`` ...). Source ids never
+  hold ``";"``, but a title may: `source_rows` lists every source on its own row.
 
 `contribution_rows` gives every claim ever recorded; `claim_rows` gives only the current ones on
 a date, as `missionmodel.claims` resolves them (one row per contributor, kind and status; the
@@ -14,51 +32,329 @@ reports contradict).
 Example:
     >>> from missionmodel import datasets
     >>> rows = contribution_rows(datasets.load("unifil"))
-    >>> {key: rows[0][key] for key in ("mission", "contributor", "kind", "strength_min", "strength_max")}
-    {'mission': 'unifil', 'contributor': 'IDN', 'kind': 'troops', 'strength_min': 1231, 'strength_max': 1231}
+    >>> {key: rows[0][key] for key in ("mission", "contributor", "contributor_name", "strength_min", "strength_text")}
+    {'mission': 'unifil', 'contributor': 'IDN', 'contributor_name': 'Indonesia', 'strength_min': 1231, 'strength_text': '1,231'}
+    >>> sorted(TABLES)
+    ['claims', 'contributions', 'fatalities', 'missions', 'positions', 'site_contingents', 'sites', 'sources']
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
+import enum
+import importlib
+import io
 import itertools
+import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
-from ._atomic import atomic_writer
+import attrs
+
+from ._atomic import atomic_write_bytes, atomic_writer
+from ._checks import MOST_PERSONNEL
 from .claims import latest_claims
-from .contribution import Contribution
+from .contribution import Contribution, ContributionKind, ContributionStatus
+from .countries import country_name, is_country_code
 from .dates import DateLike, PartialDate
-from .exceptions import FormatError
-from .mission import Mission
+from .exceptions import FormatError, ValidationError
+from .fatality import Gender
+from .mission import Mission, MissionKind, MissionStatus
 from .place import Place
+from .position import Stance
+from .site import HeadquartersLevel
 from .strength import Strength
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["claim_rows", "contribution_rows", "fatality_rows", "mission_rows", "position_rows", "to_dataframe", "write_csv"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "COLUMNS",
+    "CONTRIBUTION_COLUMNS",
+    "FATALITY_COLUMNS",
+    "MISSION_COLUMNS",
+    "POSITION_COLUMNS",
+    "SITE_COLUMNS",
+    "SITE_CONTINGENT_COLUMNS",
+    "SOURCE_COLUMNS",
+    "TABLES",
+    "Column",
+    "claim_rows",
+    "contribution_rows",
+    "fatality_rows",
+    "mission_rows",
+    "position_rows",
+    "site_contingent_rows",
+    "site_rows",
+    "source_rows",
+    "table_of",
+    "to_dataframe",
+    "write_csv",
+    "write_parquet",
+]
 
 Value = str | int | float | bool | None
 Row = dict[str, Value]
 
-CONTRIBUTION_COLUMNS = (
-    "mission", "contributor", "kind", "status", "strength_min", "strength_max",
-    "female", "male", "as_of", "role", "caveats", "sources",
-)  # fmt: skip
-CLAIM_COLUMNS = (*CONTRIBUTION_COLUMNS, "disputed")
-MISSION_COLUMNS = (
-    "id", "name", "acronym", "kind", "status", "area", "countries",
-    "headquarters", "headquarters_country", "headquarters_latitude", "headquarters_longitude",
-    "location", "location_country", "location_latitude", "location_longitude",
-    "established", "ended", "lead", "mandates", "contributions", "appointments", "positions", "fatalities",
-)  # fmt: skip
-POSITION_COLUMNS = ("mission", "actor", "stance", "subject", "summary", "demands", "date", "sources")
-FATALITY_COLUMNS = (
-    "mission", "date", "nationality", "gender", "personnel_type", "incident_type", "casualty_type", "casualty_id", "sources",
-)  # fmt: skip
+SEPARATOR = "; "
+"""What joins the items of a list in one cell (``"a; b"``)."""
+
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+"""The text of a `PartialDate` in a cell: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+
+ColumnType = Literal["string", "list", "integer", "number", "boolean", "partial_date"]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Column:
+    """One column of a table: its name, type, allowed values and meaning.
+
+    Attributes:
+        name: The column's name, a key of every row.
+        type: What its cells hold: ``"string"`` (text; an enum when ``values`` is given),
+            ``"list"`` (items joined with ``"; "``), ``"integer"``, ``"number"``, ``"boolean"``
+            or ``"partial_date"`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: a date known to the
+            year, the month or the day).
+        description: What it means.
+        values: The values it may take, when it holds an enum's value (in the enum's order).
+        required: True when no row leaves it empty.
+        minimum: The smallest number it may hold, if any.
+        maximum: The largest number it may hold, if any.
+
+    Example:
+        >>> column = next(c for c in COLUMNS["contributions"] if c.name == "kind")
+        >>> column.type, column.values[:2]
+        ('string', ('troops', 'police'))
+    """
+
+    name: str
+    type: ColumnType
+    description: str
+    values: tuple[str, ...] | None = None
+    required: bool = False
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+
+    @property
+    def is_enum(self) -> bool:
+        """True when the column holds an enum's value (a category)."""
+        return self.values is not None
+
+
+def _text(name: str, description: str, *, required: bool = False) -> Column:
+    return Column(name=name, type="string", description=description, required=required)
+
+
+def _list(name: str, description: str) -> Column:
+    return Column(name=name, type="list", description=f"{description}, joined with '; '")
+
+
+def _enum(name: str, values: type[enum.Enum], description: str, *, required: bool = False) -> Column:
+    return Column(
+        name=name, type="string", description=description, values=tuple(str(m.value) for m in values), required=required
+    )
+
+
+def _count(name: str, description: str, *, required: bool = False) -> Column:
+    return Column(name=name, type="integer", description=description, required=required, minimum=0)
+
+
+def _flag(name: str, description: str, *, required: bool = False) -> Column:
+    return Column(name=name, type="boolean", description=description, required=required)
+
+
+def _date_column(name: str, description: str, *, required: bool = False) -> Column:
+    return Column(
+        name=name,
+        type="partial_date",
+        description=f"{description}, as known: YYYY, YYYY-MM or YYYY-MM-DD",
+        required=required,
+    )
+
+
+def _coordinates(prefix: str, what: str) -> tuple[Column, Column]:
+    return (
+        Column(name=f"{prefix}latitude", type="number", description=f"{what}: degrees north", minimum=-90, maximum=90),
+        Column(name=f"{prefix}longitude", type="number", description=f"{what}: degrees east", minimum=-180, maximum=180),
+    )
+
+
+def _strength_columns(prefix: str, what: str) -> tuple[Column, ...]:
+    """The four columns of a strength: its bounds, its text and whether it is exact."""
+    return (
+        Column(
+            name=f"{prefix}_min",
+            type="integer",
+            description=f"{what}: the smallest number consistent with the report (0 when unknown: a bound, not a count)",
+            required=True,
+            minimum=0,
+            maximum=MOST_PERSONNEL,
+        ),
+        Column(
+            name=f"{prefix}_max",
+            type="integer",
+            description=f"{what}: the largest number consistent with the report; empty when there is no upper bound",
+            minimum=0,
+            maximum=MOST_PERSONNEL,
+        ),
+        _text(
+            f"{prefix}_text",
+            f"{what} as reported and printed: '1,231', 'up to 8,000', 'at least 500', '5,000 to 8,000' or 'unknown'",
+            required=True,
+        ),
+        _flag(
+            "is_exact" if prefix == "strength" else f"{prefix}_is_exact",
+            f"Whether {what.lower()} is known exactly (minimum and maximum equal)",
+            required=True,
+        ),
+    )
+
+
+_MISSION_ID = _text("mission", "The mission's id (see the missions table)", required=True)
+_SOURCES = (
+    _list("sources", "Ids of the sources that report it (see the sources table)"),
+    _list("source_titles", "The titles of those sources, in the same order"),
+)
+_CONTRIBUTION = (
+    _MISSION_ID,
+    _text("contributor", "Actor id of the contributor: an ISO 3166-1 alpha-3 code for a state", required=True),
+    _text("contributor_name", "The contributor's name: the declared actor's, or the country's for a code"),
+    _enum("kind", ContributionKind, "What is contributed", required=True),
+    _enum("status", ContributionStatus, "Where the contribution stands", required=True),
+    *_strength_columns("strength", "How many personnel"),
+    _count("female", "How many of them are women, when reported"),
+    _count("male", "How many of them are men, when reported"),
+    _date_column("as_of", "When the report was true"),
+    _text("role", "A role taken in the mission"),
+    _list("caveats", "Limits the contributor set"),
+    _text("claim_id", "The claim's id, when another claim names it in 'supersedes'"),
+    _text("supersedes", "The id of a claim of the same contributor that this one replaces"),
+    *_SOURCES,
+)
+_CLAIM = (*_CONTRIBUTION, _flag("disputed", "Whether reports of the same time give another status", required=True))
+_MISSION = (
+    _text("id", "The mission's id, a lower-case slug", required=True),
+    _text("name", "The mission's full name", required=True),
+    _text("acronym", "Its acronym"),
+    _enum("kind", MissionKind, "What kind of operation it is", required=True),
+    _enum("status", MissionStatus, "Where it stands", required=True),
+    _text("area", "Where it operates, in words"),
+    _list("countries", "ISO 3166-1 alpha-3 codes of the countries where it deploys"),
+    _list("country_names", "The names of those countries, in the same order"),
+    _text("headquarters", "Where its headquarters is: the place's name"),
+    _text("headquarters_country", "The alpha-3 code of the headquarters' country"),
+    _text("headquarters_country_name", "The name of the headquarters' country"),
+    *_coordinates("headquarters_", "The headquarters' position"),
+    _text("location", "Where a publisher shows the mission on a map: the place's name"),
+    _text("location_country", "The alpha-3 code of the location's country"),
+    _text("location_country_name", "The name of the location's country"),
+    *_coordinates("location_", "The location's position"),
+    _date_column("established", "When it was established"),
+    _date_column("ended", "When it ended"),
+    _text("lead", "Actor id of who leads it"),
+    _text("lead_name", "The name of who leads it"),
+    _count("mandates", "How many mandates it has", required=True),
+    _count("contributions", "How many contribution claims it has", required=True),
+    _count("appointments", "How many appointments it has", required=True),
+    _count("positions", "How many stakeholder positions it has", required=True),
+    _count("fatalities", "How many fatalities it has", required=True),
+    _count("sites", "How many deployment sites it has", required=True),
+    _list("sources", "Ids of the sources for the mission's own facts (see the sources table)"),
+    _list("source_titles", "The titles of those sources, in the same order"),
+)
+_POSITION = (
+    _MISSION_ID,
+    _text("actor", "Actor id of the stakeholder: an ISO 3166-1 alpha-3 code for a state", required=True),
+    _text("actor_name", "The stakeholder's name: the declared actor's, or the country's for a code"),
+    _enum("stance", Stance, "Where it stands", required=True),
+    _text("subject", "What the position is on, when narrower than the whole mission"),
+    _text("summary", "What it said, briefly"),
+    _list("demands", "The conditions or demands it stated"),
+    _date_column("date", "When it took the position"),
+    *_SOURCES,
+)
+_FATALITY = (
+    _MISSION_ID,
+    _date_column("date", "When the incident happened", required=True),
+    _text("nationality", "ISO 3166-1 alpha-3 code of the person's country; empty when undetermined"),
+    _text("nationality_name", "The name of the person's country"),
+    _enum("gender", Gender, "The person's gender, when reported"),
+    _text("personnel_type", "What they served as, as published"),
+    _text("incident_type", "What kind of incident, as published"),
+    _text("casualty_type", "The kind of casualty, as published"),
+    _text("casualty_id", "The publisher's id of the casualty"),
+    *_SOURCES,
+)
+_SITE_INDEX = _count("site_index", "The site's position in the mission's sites, from 0 (as in sites[0])", required=True)
+_SITE = (
+    _MISSION_ID,
+    _SITE_INDEX,
+    _text("place", "The place's name", required=True),
+    _text("country", "The alpha-3 code of the place's country"),
+    _text("country_name", "The name of the place's country"),
+    *_coordinates("", "The place's position"),
+    _date_column("as_of", "When the site was so: the date of the map or report", required=True),
+    *_strength_columns("troops", "The troops at the site"),
+    _list("contributors", "Alpha-3 codes of the countries with a contingent there, each once"),
+    _list("contributor_names", "The names of those countries, in the same order"),
+    _list("contingents", "Each contingent with its strength, as printed ('BGD 850'; see the site_contingents table)"),
+    _count("contributing_countries", "How many countries had troops there, as the source counts them"),
+    _enum("headquarters", HeadquartersLevel, "Whether the site is a headquarters, and of what"),
+    _flag("police", "Whether UN police were there"),
+    _flag("military_observers", "Whether military observers were there"),
+    _flag("liaison_office", "Whether there was a liaison office"),
+    _list("units", "Units of other kinds there, with their sizes ('reserve 150')"),
+    _text("source_note", "Where in the sources the site is found (the map's number)"),
+    _text("note", "What the source's coders say of it"),
+    *_SOURCES,
+)
+_SITE_CONTINGENT = (
+    _MISSION_ID,
+    _SITE_INDEX,
+    _text("place", "The site's place name", required=True),
+    _date_column("as_of", "The site's date", required=True),
+    _text("contributor", "Alpha-3 code of the contributing country; empty when the source names no one country"),
+    _text("contributor_name", "The contributing country's name"),
+    _text("name", "The contributor as the source writes it, when that names no one country"),
+    *_strength_columns("strength", "How many personnel"),
+)
+_SOURCE = (
+    _MISSION_ID,
+    _text("id", "The source's id, as records cite it", required=True),
+    _text("title", "The title or document symbol as published", required=True),
+    _text("publisher", "Who published it"),
+    _text("url", "Where it was read"),
+    _date_column("published", "When it was published"),
+    _date_column("accessed", "When it was read"),
+)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "missions": _MISSION,
+    "contributions": _CONTRIBUTION,
+    "claims": _CLAIM,
+    "positions": _POSITION,
+    "fatalities": _FATALITY,
+    "sites": _SITE,
+    "site_contingents": _SITE_CONTINGENT,
+    "sources": _SOURCE,
+}
+"""Each table's columns, in order, by the table's name in `TABLES`."""
+
+MISSION_COLUMNS = tuple(c.name for c in _MISSION)
+CONTRIBUTION_COLUMNS = tuple(c.name for c in _CONTRIBUTION)
+CLAIM_COLUMNS = tuple(c.name for c in _CLAIM)
+POSITION_COLUMNS = tuple(c.name for c in _POSITION)
+FATALITY_COLUMNS = tuple(c.name for c in _FATALITY)
+SITE_COLUMNS = tuple(c.name for c in _SITE)
+SITE_CONTINGENT_COLUMNS = tuple(c.name for c in _SITE_CONTINGENT)
+SOURCE_COLUMNS = tuple(c.name for c in _SOURCE)
+
+
+# --- rows ---------------------------------------------------------------------------------------
 
 
 def _missions(missions: Mission | Iterable[Mission]) -> Iterable[Mission]:
@@ -69,20 +365,66 @@ def _date(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _joined(values: Sequence[str]) -> str | None:
-    return "; ".join(values) if values else None
+def _joined(values: Iterable[str]) -> str | None:
+    return SEPARATOR.join(values) or None
 
 
-def _strength(strength: Strength) -> tuple[int, int | None]:
-    return strength.low, strength.high
+def _country(code: str | None) -> str | None:
+    """The name of the country with alpha-3 ``code`` (former states included); None for None."""
+    if code is None:
+        return None
+    try:
+        return country_name(code)
+    except KeyError:  # not a code: a record built without validation; give no name rather than a wrong one
+        return None
+
+
+def _strength(prefix: str, strength: Strength) -> Row:
+    return {
+        f"{prefix}_min": strength.low,
+        f"{prefix}_max": strength.high,
+        f"{prefix}_text": str(strength),
+        "is_exact" if prefix == "strength" else f"{prefix}_is_exact": strength.is_exact,
+    }
+
+
+class _Names:
+    """A mission's names for the ids its records use: actors (declared, or states) and sources."""
+
+    __slots__ = ("actors", "titles")
+
+    def __init__(self, mission: Mission) -> None:
+        self.actors = {actor.id: actor.name for actor in mission.actors}
+        self.titles = {source.id: source.title for source in mission.sources}
+
+    def actor(self, reference: str | None) -> str | None:
+        if reference is None:
+            return None
+        name = self.actors.get(reference)
+        if name is None and is_country_code(reference):
+            name = country_name(reference)
+        return name
+
+    def sources(self, ids: Sequence[str]) -> Row:
+        return {
+            "sources": _joined(ids),
+            "source_titles": _joined(self.titles.get(source_id, source_id) for source_id in ids),
+        }
 
 
 def _place(prefix: str, place: Place | None) -> Row:
     if place is None:
-        return {prefix: None, f"{prefix}_country": None, f"{prefix}_latitude": None, f"{prefix}_longitude": None}
+        return {
+            prefix: None,
+            f"{prefix}_country": None,
+            f"{prefix}_country_name": None,
+            f"{prefix}_latitude": None,
+            f"{prefix}_longitude": None,
+        }
     return {
         prefix: place.name,
         f"{prefix}_country": place.country,
+        f"{prefix}_country_name": _country(place.country),
         f"{prefix}_latitude": place.latitude,
         f"{prefix}_longitude": place.longitude,
     }
@@ -97,11 +439,12 @@ def mission_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
     Example:
         >>> from missionmodel import datasets
         >>> row = mission_rows(datasets.load("unifil"))[0]
-        >>> row["id"], row["headquarters"], row["countries"]
-        ('unifil', 'Naqoura', 'LBN')
+        >>> row["id"], row["headquarters"], row["countries"], row["country_names"]
+        ('unifil', 'Naqoura', 'LBN', 'Lebanon')
     """
     rows: list[Row] = []
     for m in _missions(missions):
+        names = _Names(m)
         row: Row = {
             "id": m.id,
             "name": m.name,
@@ -110,6 +453,7 @@ def mission_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
             "status": m.status.value,
             "area": m.area,
             "countries": _joined(m.countries),
+            "country_names": _joined(_country(code) or code for code in m.countries),
         }
         row.update(_place("headquarters", m.headquarters))
         row.update(_place("location", m.location))
@@ -118,33 +462,42 @@ def mission_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
                 "established": _date(m.established),
                 "ended": _date(m.ended),
                 "lead": m.lead,
+                "lead_name": names.actor(m.lead),
                 "mandates": len(m.mandates),
                 "contributions": len(m.contributions),
                 "appointments": len(m.appointments),
                 "positions": len(m.positions),
                 "fatalities": len(m.fatalities),
+                "sites": len(m.sites),
             }
         )
+        row.update(names.sources(m.profile_sources))
         rows.append(row)
     return rows
 
 
-def _contribution_row(mission: Mission, c: Contribution) -> Row:
-    low, high = _strength(c.strength)
-    return {
+def _contribution_row(mission: Mission, names: _Names, c: Contribution) -> Row:
+    row: Row = {
         "mission": mission.id,
         "contributor": c.contributor,
+        "contributor_name": names.actor(c.contributor),
         "kind": c.kind.value,
         "status": c.status.value,
-        "strength_min": low,
-        "strength_max": high,
-        "female": c.female,
-        "male": c.male,
-        "as_of": _date(c.as_of),
-        "role": c.role,
-        "caveats": _joined(c.caveats),
-        "sources": _joined(c.sources),
     }
+    row.update(_strength("strength", c.strength))
+    row.update(
+        {
+            "female": c.female,
+            "male": c.male,
+            "as_of": _date(c.as_of),
+            "role": c.role,
+            "caveats": _joined(c.caveats),
+            "claim_id": c.id,
+            "supersedes": c.supersedes,
+        }
+    )
+    row.update(names.sources(c.sources))
+    return row
 
 
 def contribution_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
@@ -156,10 +509,17 @@ def contribution_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
     Example:
         >>> from missionmodel import datasets
         >>> rows = contribution_rows(datasets.load("isf"))
-        >>> list(rows[0])[:4]
-        ['mission', 'contributor', 'kind', 'status']
+        >>> list(rows[0])[:5]
+        ['mission', 'contributor', 'contributor_name', 'kind', 'status']
+        >>> row = next(row for row in rows if row["strength_text"] == "unknown")
+        >>> row["strength_min"], row["strength_max"], row["is_exact"]
+        (0, None, False)
     """
-    return [_contribution_row(m, c) for m in _missions(missions) for c in m.contributions]
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        rows.extend(_contribution_row(m, names, c) for c in m.contributions)
+    return rows
 
 
 def claim_rows(missions: Mission | Iterable[Mission], on: DateLike | None = None) -> list[Row]:
@@ -184,20 +544,21 @@ def claim_rows(missions: Mission | Iterable[Mission], on: DateLike | None = None
         >>> from missionmodel import datasets
         >>> rows = claim_rows(datasets.load("isf"), on="2026-02-28")
         >>> row = next(row for row in rows if row["contributor"] == "IDN" and row["kind"] == "troops")
-        >>> row["status"], row["strength_max"], row["as_of"], row["disputed"]
-        ('pledged', 8000, '2026-02-19', False)
+        >>> row["status"], row["strength_text"], row["as_of"], row["disputed"]
+        ('pledged', 'up to 8,000', '2026-02-19', False)
     """
     rows: list[Row] = []
     for m in _missions(missions):
+        names = _Names(m)
         for claim in latest_claims(m.contributions, on=on):
-            row = _contribution_row(m, claim.contribution)
+            row = _contribution_row(m, names, claim.contribution)
             row["disputed"] = claim.disputed
             rows.append(row)
     return rows
 
 
 def position_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
-    """One row per stakeholder position, with its mission's id.
+    """One row per stakeholder position, with its mission's id and the stakeholder's name.
 
     Args:
         missions: One mission or several.
@@ -205,29 +566,30 @@ def position_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
     Example:
         >>> from missionmodel import datasets
         >>> rows = position_rows(datasets.load("isf"))
-        >>> sorted(rows[0]) == sorted(POSITION_COLUMNS)
+        >>> tuple(rows[0]) == POSITION_COLUMNS
         True
     """
     rows: list[Row] = []
     for m in _missions(missions):
+        names = _Names(m)
         for p in m.positions:
-            rows.append(
-                {
-                    "mission": m.id,
-                    "actor": p.actor,
-                    "stance": p.stance.value,
-                    "subject": p.subject,
-                    "summary": p.summary,
-                    "demands": _joined(p.demands),
-                    "date": _date(p.date),
-                    "sources": _joined(p.sources),
-                }
-            )
+            row: Row = {
+                "mission": m.id,
+                "actor": p.actor,
+                "actor_name": names.actor(p.actor),
+                "stance": p.stance.value,
+                "subject": p.subject,
+                "summary": p.summary,
+                "demands": _joined(p.demands),
+                "date": _date(p.date),
+            }
+            row.update(names.sources(p.sources))
+            rows.append(row)
     return rows
 
 
 def fatality_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
-    """One row per fatality, with its mission's id.
+    """One row per fatality, with its mission's id and the name of the person's country.
 
     Args:
         missions: One mission or several.
@@ -239,21 +601,170 @@ def fatality_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
     """
     rows: list[Row] = []
     for m in _missions(missions):
+        names = _Names(m)
         for f in m.fatalities:
-            rows.append(
+            row: Row = {
+                "mission": m.id,
+                "date": _date(f.date),
+                "nationality": f.nationality,
+                "nationality_name": _country(f.nationality),
+                "gender": None if f.gender is None else f.gender.value,
+                "personnel_type": f.personnel_type,
+                "incident_type": f.incident_type,
+                "casualty_type": f.casualty_type,
+                "casualty_id": f.casualty_id,
+            }
+            row.update(names.sources(f.sources))
+            rows.append(row)
+    return rows
+
+
+def site_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per deployment site (`Mission.sites`), with its mission's id and its position in the mission.
+
+    The troops at the site are a strength (``troops_min``, ``troops_max``, ``troops_text``,
+    ``troops_is_exact``): a site whose troops the source does not count has ``troops_min`` 0
+    and no ``troops_max``, never a count of 0. Each contingent is a row of `site_contingent_rows`.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import Mission, MissionKind, MissionStatus, Place, Site, SiteContingent
+        >>> bunia = Site(place=Place(name="Bunia", country="COD", latitude=1.5667, longitude=30.25), as_of="2005-06",
+        ...              contingents=[SiteContingent(contributor="BGD", strength=850), SiteContingent(contributor="PAK")])
+        >>> monuc = Mission(id="monuc", name="MONUC", kind=MissionKind.PEACEKEEPING, status=MissionStatus.CLOSED, sites=[bunia])
+        >>> row = site_rows(monuc)[0]
+        >>> row["place"], row["country_name"], row["troops_text"], row["contributor_names"], row["contingents"]
+        ('Bunia', 'Congo, The Democratic Republic of the', 'unknown', 'Bangladesh; Pakistan', 'BGD 850; PAK unknown')
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, site in enumerate(m.sites):
+            place = site.place
+            contributors = site.contributors()
+            row: Row = {
+                "mission": m.id,
+                "site_index": index,
+                "place": place.name,
+                "country": place.country,
+                "country_name": _country(place.country),
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "as_of": str(site.as_of),
+            }
+            row.update(_strength("troops", site.troops))
+            row.update(
                 {
-                    "mission": m.id,
-                    "date": _date(f.date),
-                    "nationality": f.nationality,
-                    "gender": None if f.gender is None else f.gender.value,
-                    "personnel_type": f.personnel_type,
-                    "incident_type": f.incident_type,
-                    "casualty_type": f.casualty_type,
-                    "casualty_id": f.casualty_id,
-                    "sources": _joined(f.sources),
+                    "contributors": _joined(contributors),
+                    "contributor_names": _joined(_country(code) or code for code in contributors),
+                    "contingents": _joined(str(c) for c in site.contingents),
+                    "contributing_countries": site.contributing_countries,
+                    "headquarters": None if site.headquarters is None else site.headquarters.value,
+                    "police": site.police,
+                    "military_observers": site.military_observers,
+                    "liaison_office": site.liaison_office,
+                    "units": _joined(str(u) for u in site.units),
+                    "source_note": site.source_note,
+                    "note": site.note,
                 }
             )
+            row.update(names.sources(site.sources))
+            rows.append(row)
     return rows
+
+
+def site_contingent_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per contingent at a deployment site: who had how many personnel where, and when.
+
+    ``site_index`` is the site's position in the mission's sites, the key of `site_rows`; the
+    site's place and date are repeated for convenience.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import Mission, MissionKind, MissionStatus, Site, SiteContingent
+        >>> site = Site(place="Bunia", as_of="2005-06", contingents=[SiteContingent(contributor="BGD", strength=850)])
+        >>> monuc = Mission(id="monuc", name="MONUC", kind=MissionKind.PEACEKEEPING, status=MissionStatus.CLOSED, sites=[site])
+        >>> [(r["place"], r["contributor_name"], r["strength_min"]) for r in site_contingent_rows(monuc)]
+        [('Bunia', 'Bangladesh', 850)]
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        for index, site in enumerate(m.sites):
+            as_of = str(site.as_of)
+            for contingent in site.contingents:
+                row: Row = {
+                    "mission": m.id,
+                    "site_index": index,
+                    "place": site.place.name,
+                    "as_of": as_of,
+                    "contributor": contingent.contributor,
+                    "contributor_name": _country(contingent.contributor),
+                    "name": contingent.name,
+                }
+                row.update(_strength("strength", contingent.strength))
+                rows.append(row)
+    return rows
+
+
+def source_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per declared source, with its mission's id: what the ``sources`` columns cite.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import datasets
+        >>> row = next(r for r in source_rows(datasets.load("isf")) if r["id"] == "sc-16225")
+        >>> row["publisher"], row["published"]
+        ('United Nations', '2025-11-17')
+    """
+    return [
+        {
+            "mission": m.id,
+            "id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "url": s.url,
+            "published": _date(s.published),
+            "accessed": _date(s.accessed),
+        }
+        for m in _missions(missions)
+        for s in m.sources
+    ]
+
+
+TABLES: dict[str, Callable[..., list[Row]]] = {
+    "missions": mission_rows,
+    "contributions": contribution_rows,
+    "claims": claim_rows,
+    "positions": position_rows,
+    "fatalities": fatality_rows,
+    "sites": site_rows,
+    "site_contingents": site_contingent_rows,
+    "sources": source_rows,
+}
+"""Every table by name: its function takes one mission or several (and ``on=`` for ``claims``)."""
+
+
+def table_of(columns: Sequence[str]) -> str | None:
+    """Return the name of the table whose columns are ``columns``, in order; None if none is.
+
+    Args:
+        columns: Column names, e.g. the keys of a row.
+
+    Example:
+        >>> table_of(CLAIM_COLUMNS), table_of(["a"])
+        ('claims', None)
+    """
+    wanted = tuple(columns)
+    return next((name for name, spec in COLUMNS.items() if tuple(c.name for c in spec) == wanted), None)
+
+
+# --- CSV ----------------------------------------------------------------------------------------
 
 
 def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequence[str] | None = None) -> None:
@@ -298,35 +809,297 @@ def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequen
                         raise FormatError(f"row {index}: {error}") from None
 
 
-def to_dataframe(rows: Iterable[Row], columns: Sequence[str] | None = None) -> pandas.DataFrame:
-    """Return the rows as a pandas DataFrame (needs pandas: ``pip install 'missionmodel[pandas]'``).
+# --- typed columns: pandas and Parquet ----------------------------------------------------------
 
-    Counts become nullable integers (``Int64``), so that a missing count stays missing.
+
+def _spec(rows: Sequence[Row], columns: Sequence[str] | None, table: str | None) -> tuple[list[str], dict[str, Column]]:
+    """The columns to give, in order, and the description of those the table describes."""
+    if table is not None and table not in COLUMNS:
+        raise ValueError(f"no table named {table!r}; the tables are: {', '.join(repr(name) for name in COLUMNS)}")
+    keys = list(rows[0]) if rows else None
+    if table is None:
+        table = table_of(keys) if keys is not None else (table_of(columns) if columns is not None else None)
+    described = {c.name: c for c in COLUMNS[table]} if table is not None else {}
+    if columns is not None:
+        names = list(columns)
+    elif keys is not None:
+        names = keys
+    else:
+        names = list(described)
+    return names, described
+
+
+def _inferred_type(values: Sequence[Value]) -> ColumnType | None:
+    """The type of a column that no table describes, from its values; None for mixed or no values."""
+    present = [value for value in values if value is not None]
+    if not present:
+        return None
+    if all(value.__class__ is bool for value in present):
+        return "boolean"
+    if all(isinstance(value, int) and value.__class__ is not bool for value in present):
+        return "integer"
+    if all(isinstance(value, (int, float)) and value.__class__ is not bool for value in present):
+        return "number"
+    if all(isinstance(value, str) for value in present):
+        return "string"
+    return None
+
+
+def _bounds(name: str, values: Sequence[Value]) -> tuple[list[datetime.date | None], list[datetime.date | None]]:
+    """The first and last days of each partial date of a column (None for an empty cell)."""
+    starts: list[datetime.date | None] = []
+    ends: list[datetime.date | None] = []
+    for index, value in enumerate(values):
+        if value is None:
+            starts.append(None)
+            ends.append(None)
+            continue
+        try:
+            date = PartialDate.parse(value) if isinstance(value, str) else PartialDate.coerce(value)  # type: ignore[arg-type]
+        except ValidationError as error:
+            raise FormatError(f"row {index}, column {name!r}: {error.errors[0].message}") from None
+        starts.append(date.earliest())
+        ends.append(date.latest())
+    return starts, ends
+
+
+def _check_values(name: str, column: Column, values: Sequence[Value]) -> None:
+    """Refuse a value that the column cannot hold, naming the row: nothing is turned into a missing value."""
+    allowed = column.values
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        if allowed is not None:
+            if value not in allowed:
+                raise FormatError(f"row {index}, column {name!r}: {value!r} is not one of {', '.join(allowed)}")
+            continue
+        kind = column.type
+        fits = (
+            (kind == "integer" and isinstance(value, int) and value.__class__ is not bool)
+            or (kind == "number" and isinstance(value, (int, float)) and value.__class__ is not bool)
+            or (kind == "boolean" and value.__class__ is bool)
+            or (kind in ("string", "list", "partial_date") and isinstance(value, str))
+        )
+        if not fits:
+            raise FormatError(f"row {index}, column {name!r}: {value!r} is not of the column's type ({kind})")
+
+
+def _columns_out(
+    rows: Sequence[Row], names: list[str], described: Mapping[str, Column]
+) -> list[tuple[str, Column | None, list[Value]]]:
+    """Each column with its description (or one inferred from its values) and its values, checked."""
+    result: list[tuple[str, Column | None, list[Value]]] = []
+    for name in names:
+        values = [row.get(name) for row in rows]
+        column = described.get(name)
+        if column is None:
+            kind = _inferred_type(values)
+            column = None if kind is None else Column(name=name, type=kind, description="")
+        else:
+            _check_values(name, column, values)
+        result.append((name, column, values))
+    return result
+
+
+def _pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "to_dataframe() needs pandas, which is not installed; install it with: pip install pandas"
+            " (from a clone: pip install -e '.[pandas]')"
+        ) from error
+    return pd
+
+
+def _datetimes(days: Sequence[datetime.date | None]) -> Any:
+    import numpy as np
+
+    return np.array(["NaT" if day is None else day.isoformat() for day in days], dtype="datetime64[s]")
+
+
+def to_dataframe(rows: Iterable[Row], columns: Sequence[str] | None = None, *, table: str | None = None) -> pandas.DataFrame:
+    """Return the rows as a pandas DataFrame with typed columns (needs pandas: ``pip install pandas``).
+
+    The rows of a table in `TABLES` are recognised by their columns (or name the table with
+    ``table``), and each column gets the type `COLUMNS` gives it:
+
+    - counts and strength bounds: nullable integers (``Int64``), so that a missing count and
+      an unbounded strength stay missing (``<NA>``) rather than becoming 0 or a float;
+    - enum values (``kind``, ``status``, ``stance`` ...): ``category``, with every value of the
+      enum as a category (in the enum's order), present or not;
+    - booleans: ``boolean`` (nullable); text and joined lists: ``string``; coordinates:
+      ``Float64``;
+    - a date column keeps its text (``"2026-02"``, as precise as it was reported) and is
+      followed by ``<column>_start`` and ``<column>_end``, its first and last days as
+      ``datetime64[s]`` (``NaT`` when empty): February 2026 is 2026-02-01 to 2026-02-28.
+
+    Columns that no table describes are typed from their values (all int: ``Int64``; all bool:
+    ``boolean``; all numbers: ``Float64``; all text: ``string``; else left as objects).
 
     Args:
         rows: The rows, e.g. from `contribution_rows`.
-        columns: The columns, in order; by default the keys of the first row.
+        columns: The columns, in order; by default the keys of the first row (or the table's
+            columns when there are no rows and ``table`` is given).
+        table: The name of the table the rows come from, when they are not recognised by their
+            columns.
 
     Raises:
         ImportError: If pandas is not installed, saying how to install it.
+        FormatError: If a value does not fit its column (text in a count, a value that is not
+            one of the enum's), naming the row and the column. Nothing is turned into a missing
+            value silently.
+        ValueError: If ``table`` names no table.
 
     Example:
         >>> frame = to_dataframe([{"mission": "unifil", "female": 25}, {"mission": "isf", "female": None}])
         >>> str(frame["female"].dtype), frame["female"].isna().tolist()
         ('Int64', [False, True])
+        >>> from missionmodel import datasets
+        >>> frame = to_dataframe(contribution_rows(datasets.load("isf")))
+        >>> str(frame["kind"].dtype), str(frame["strength_max"].dtype), str(frame["as_of_start"].dtype)
+        ('category', 'Int64', 'datetime64[s]')
     """
-    try:
-        import pandas as pd
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "to_dataframe() needs pandas, which is not installed; install it with: pip install 'missionmodel[pandas]'"
-        ) from error
+    pd = _pandas()
     materialised = list(rows)
-    frame = pd.DataFrame.from_records(materialised, columns=list(columns) if columns is not None else None)
-    for name in frame.columns:
-        values = [row.get(name) for row in materialised]
-        present = [value for value in values if value is not None]
-        if present and all(isinstance(value, int) and not isinstance(value, bool) for value in present):
-            frame[name] = pd.array(values, dtype="Int64")  # type: ignore[call-overload]
+    names, described = _spec(materialised, columns, table)
+    data: dict[str, Any] = {}
+    for name, column, values in _columns_out(materialised, names, described):
+        data[name] = _series(pd, column, values)
+        if column is not None and column.type == "partial_date" and name in described:
+            starts, ends = _bounds(name, values)
+            data[f"{name}_start"] = pd.Series(_datetimes(starts))
+            data[f"{name}_end"] = pd.Series(_datetimes(ends))
+    frame = pd.DataFrame(data, index=pd.RangeIndex(len(materialised)))
     result: pandas.DataFrame = frame
     return result
+
+
+_PANDAS_DTYPES: dict[str, str] = {
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "string": "string",
+    "list": "string",
+    "partial_date": "string",
+}
+
+
+def _series(pd: Any, column: Column | None, values: list[Value]) -> Any:
+    if column is None:
+        return pd.Series(values, dtype=object)
+    if column.values is not None:
+        return pd.Series(pd.Categorical(values, categories=list(column.values)))
+    return pd.Series(pd.array(values, dtype=_PANDAS_DTYPES[column.type]))
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    try:  # pyarrow has no type information: imported as a module of unknown type
+        pa = importlib.import_module("pyarrow")
+        pq = importlib.import_module("pyarrow.parquet")
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "write_parquet() needs pyarrow, which is not installed; install it with: pip install pyarrow"
+            " (from a clone: pip install -e '.[parquet]')"
+        ) from error
+    return pa, pq
+
+
+def _arrow_table(rows: Sequence[Row], columns: Sequence[str] | None, table: str | None) -> Any:
+    pa, _ = _pyarrow()
+    names, described = _spec(rows, columns, table)
+    arrays: list[Any] = []
+    fields: list[Any] = []
+    pandas_columns: list[dict[str, Any]] = []
+
+    def add(name: str, array: Any, description: str, pandas_type: str, numpy_type: str, metadata: Any = None) -> None:
+        arrays.append(array)
+        fields.append(pa.field(name, array.type, metadata={"description": description} if description else None))
+        pandas_columns.append(
+            {"name": name, "field_name": name, "pandas_type": pandas_type, "numpy_type": numpy_type, "metadata": metadata}
+        )
+
+    for name, column, values in _columns_out(rows, names, described):
+        if column is None:
+            if any(value is not None for value in values):
+                raise FormatError(f"column {name!r}: its values are of several types; a Parquet column has one")
+            add(name, pa.nulls(len(values)), "", "empty", "object")
+            continue
+        if column.values is not None:
+            categories = list(column.values)
+            position = {value: code for code, value in enumerate(categories)}
+            indices = pa.array([None if v is None else position[str(v)] for v in values], pa.int32())
+            array = pa.DictionaryArray.from_arrays(indices, pa.array(categories, pa.string()))
+            add(name, array, column.description, "categorical", "int32", {"num_categories": len(categories), "ordered": False})
+            continue
+        arrow_type, pandas_type = {
+            "integer": (pa.int64(), "int64"),
+            "number": (pa.float64(), "float64"),
+            "boolean": (pa.bool_(), "bool"),
+        }.get(column.type, (pa.string(), "unicode"))
+        add(name, pa.array(values, arrow_type), column.description, pandas_type, _PANDAS_DTYPES[column.type])
+        if column.type == "partial_date" and name in described:
+            starts, ends = _bounds(name, values)
+            add(f"{name}_start", pa.array(starts, pa.date32()), f"The first day of '{name}'", "date", "object")
+            add(f"{name}_end", pa.array(ends, pa.date32()), f"The last day of '{name}'", "date", "object")
+    # The pandas metadata (the format pandas documents for Parquet files) lets pandas.read_parquet
+    # give back the DataFrame's nullable types (Int64, boolean, string) without pandas here.
+    pandas_metadata = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": pandas_columns,
+        "creator": {"library": "missionmodel", "version": _version()},
+        "pandas_version": "2.1.2",
+    }
+    schema = pa.schema(fields, metadata={"pandas": json.dumps(pandas_metadata)})
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def write_parquet(
+    rows: Iterable[Row], path: str | os.PathLike[str], columns: Sequence[str] | None = None, *, table: str | None = None
+) -> None:
+    """Write rows to a Parquet file, typed as `to_dataframe` types them, atomically (needs pyarrow).
+
+    Install pyarrow (``pip install pyarrow``, or from a clone ``pip install -e '.[parquet]'``). The columns are typed by the
+    table the rows come from (recognised by their columns, or named with ``table``): counts and
+    strength bounds ``int64``, coordinates ``double``, booleans ``bool``, text and lists
+    ``string``, enum values dictionary-encoded strings (every value of the enum in the
+    dictionary), and each date column as its text followed by ``<column>_start`` and
+    ``<column>_end`` as ``date32`` (a DuckDB ``DATE``). An empty cell is a null. Each field
+    carries its description as metadata. `pandas.read_parquet` gives back the types of
+    `to_dataframe` (the bounds of dates as `datetime.date` objects).
+
+    Args:
+        rows: The rows, e.g. from `contribution_rows`.
+        path: The file to write.
+        columns: The columns, in order; by default the keys of the first row.
+        table: The name of the table the rows come from, when they are not recognised by their
+            columns.
+
+    Raises:
+        ImportError: If pyarrow is not installed, saying how to install it.
+        FormatError: If a value does not fit its column, naming the row and the column, or the
+            file cannot be written (naming it and the system's reason).
+        ValueError: If ``table`` names no table.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> import pyarrow.parquet as pq
+        >>> from missionmodel import datasets
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "contributions.parquet"
+        >>> write_parquet(contribution_rows(datasets.load("isf")), path)
+        >>> schema = pq.read_schema(path)
+        >>> str(schema.field("strength_max").type), str(schema.field("as_of_start").type)
+        ('int64', 'date32[day]')
+    """
+    _, pq = _pyarrow()
+    arrow = _arrow_table(list(rows), columns, table)
+    buffer = io.BytesIO()
+    pq.write_table(arrow, buffer)
+    atomic_write_bytes(path, buffer.getvalue())

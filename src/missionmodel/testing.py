@@ -27,7 +27,7 @@ try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - exercised in a fresh interpreter by test_package
     raise ImportError(
-        "missionmodel.testing needs hypothesis: pip install 'missionmodel[test]' or pip install hypothesis"
+        "missionmodel.testing needs hypothesis: pip install hypothesis (from a clone: pip install -e '.[test]')"
     ) from error
 
 from .actor import Actor, ActorKind
@@ -36,13 +36,15 @@ from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import _names
 from .dates import PartialDate
 from .fatality import Fatality, Gender
-from .mandate import Authority, AuthorityKind, Mandate, Task, Vote
+from .mandate import Authority, AuthorityKind, Mandate, MandateAction, MandatedTask, Task, TaskModality, Vote
 from .mission import Mission, MissionKind, MissionStatus
 from .personnel import FigureKind, PersonnelFigure
 from .place import Place
 from .position import Position, Stance
+from .site import HeadquartersLevel, Site, SiteContingent, SiteUnit, UnitKind
 from .sources import Source
 from .strength import Strength
+from .totals import ContributorTotal
 
 __all__ = [
     "actors",
@@ -50,8 +52,10 @@ __all__ = [
     "authorities",
     "claim_histories",
     "contributions",
+    "contributor_totals",
     "country_codes",
     "fatalities",
+    "mandated_tasks",
     "mandates",
     "missions",
     "monthly_panels",
@@ -59,6 +63,9 @@ __all__ = [
     "personnel_figures",
     "places",
     "positions",
+    "site_contingents",
+    "site_units",
+    "sites",
     "slugs",
     "sources",
     "strengths",
@@ -223,19 +230,45 @@ def authorities(draw: st.DrawFn) -> Authority:
 
 
 @st.composite
+def mandated_tasks(draw: st.DrawFn) -> MandatedTask:
+    """Tasks of a mandate in detail: with or without a modality, paragraphs, an earlier instrument, a source's name.
+
+    Args:
+        draw: Supplied by hypothesis.
+    """
+    return MandatedTask(
+        task=draw(st.sampled_from(Task)),
+        modality=draw(st.none() | st.sampled_from(TaskModality)),
+        paragraphs=draw(st.lists(texts(8), max_size=2)),
+        carried_from=draw(st.none() | texts(16)),
+        source_task=draw(st.none() | texts(16)),
+    )
+
+
+def _detail_key(detail: MandatedTask) -> tuple[object, ...]:
+    return (detail.task, detail.source_task, detail.modality, detail.carried_from)
+
+
+@st.composite
 def mandates(draw: st.DrawFn, source_ids: Sequence[str] = ()) -> Mandate:
-    """Mandates citing some of ``source_ids``.
+    """Mandates citing some of ``source_ids``, sometimes with their actions, tasks in detail and references.
 
     Args:
         draw: Supplied by hypothesis.
         source_ids: Ids of sources that may be cited.
     """
     start, end = draw(_period())
+    details = draw(st.just([]) | st.lists(mandated_tasks(), min_size=1, max_size=2, unique_by=_detail_key))
+    tasks = draw(st.lists(st.sampled_from(Task), max_size=4, unique=True))
+    tasks += [task for task in dict.fromkeys(d.task for d in details if d.requested) if task not in tasks]
     return Mandate(
         authority=draw(authorities()),
+        actions=draw(st.lists(st.sampled_from(MandateAction), max_size=2, unique=True)),
         legal_basis=draw(st.none() | texts()),
         summary=draw(st.none() | texts(80)),
-        tasks=draw(st.lists(st.sampled_from(Task), max_size=4, unique=True)),
+        tasks=tasks,
+        mandated_tasks=details,
+        references=draw(st.lists(texts(16), max_size=1)),
         restrictions=draw(st.lists(texts(), max_size=2)),
         start=start,
         end=end,
@@ -286,6 +319,59 @@ def fatalities(draw: st.DrawFn, source_ids: Sequence[str] = ()) -> Fatality:
     )
 
 
+# --- deployment sites ---------------------------------------------------------------------------
+
+
+@st.composite
+def site_contingents(draw: st.DrawFn) -> SiteContingent:
+    """Contingents at a site: a country's, an unknown contributor's, or one known only by a name.
+
+    Args:
+        draw: Supplied by hypothesis.
+    """
+    who = draw(st.sampled_from(("code", "unknown", "name")))
+    return SiteContingent(
+        contributor=draw(country_codes()) if who == "code" else None,
+        strength=draw(strengths(max_value=20_000)),
+        name=draw(texts()) if who == "name" else None,
+    )
+
+
+@st.composite
+def site_units(draw: st.DrawFn) -> SiteUnit:
+    """Units reported at a site beside its troops (reserve, force protection ...).
+
+    Args:
+        draw: Supplied by hypothesis.
+    """
+    return SiteUnit(kind=draw(st.sampled_from(UnitKind)), strength=draw(strengths(max_value=20_000)))
+
+
+@st.composite
+def sites(draw: st.DrawFn, source_ids: Sequence[str] = ()) -> Site:
+    """Deployment sites citing some of ``source_ids``, with contingents, flags and units, or without.
+
+    Args:
+        draw: Supplied by hypothesis.
+        source_ids: Ids of sources that may be cited.
+    """
+    return Site(
+        place=draw(places()),
+        as_of=draw(partial_dates()),
+        troops=draw(strengths(max_value=50_000)),
+        contingents=draw(st.lists(site_contingents(), max_size=4)),
+        contributing_countries=draw(st.none() | st.integers(0, 40)),
+        headquarters=draw(st.none() | st.sampled_from(HeadquartersLevel)),
+        police=draw(st.none() | st.booleans()),
+        military_observers=draw(st.none() | st.booleans()),
+        liaison_office=draw(st.none() | st.booleans()),
+        units=draw(st.lists(site_units(), max_size=2)),
+        source_note=draw(st.none() | texts()),
+        note=draw(st.none() | texts()),
+        sources=draw(_cited(source_ids)),
+    )
+
+
 @st.composite
 def _gender_split(draw: st.DrawFn, strength: Strength) -> tuple[int | None, int | None]:
     """Women and men that fit ``strength``: none, one of them, or both adding up to a number within it."""
@@ -322,6 +408,33 @@ def contributions(draw: st.DrawFn, actor_ids: Sequence[str] = (), source_ids: Se
         as_of=draw(st.none() | partial_dates()),
         role=draw(st.none() | texts()),
         caveats=draw(st.lists(texts(), max_size=2)),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def contributor_totals(draw: st.DrawFn, source_ids: Sequence[str] = ()) -> ContributorTotal:
+    """Countries' totals of uniformed personnel, citing some of ``source_ids``.
+
+    The women and men, when both are given, add up to the total more often than not, but not
+    always: a `ContributorTotal` keeps them as reported.
+
+    Args:
+        draw: Supplied by hypothesis.
+        source_ids: Ids of sources that may be cited.
+    """
+    total = draw(st.integers(0, 20_000))
+    female, male = draw(_gender_split(Strength.exact(total)))
+    if draw(st.integers(0, 4)) == 0:  # parts that do not add up to the total, as a table may report them
+        female, male = draw(st.integers(0, 20_000)), draw(st.integers(0, 20_000))
+    return ContributorTotal(
+        contributor=draw(country_codes()),
+        strength=total,
+        female=female,
+        male=male,
+        rank=draw(st.none() | st.integers(1, 200)),
+        as_of=draw(st.none() | partial_dates()),
+        mission=draw(st.none() | texts(10)),
         sources=draw(_cited(source_ids)),
     )
 
@@ -711,6 +824,7 @@ def missions(draw: st.DrawFn, max_records: int = 5, histories: bool = True) -> M
         appointments=terms,
         positions=draw(st.lists(positions(actor_ids, source_ids), max_size=max_records)),
         fatalities=draw(st.lists(fatalities(source_ids), max_size=max_records)),
+        sites=draw(st.lists(sites(source_ids), max_size=2)),
         actors=[draw(actors(actor_id, source_ids)) for actor_id in actor_ids],
         sources=[draw(sources(source_id)) for source_id in source_ids],
     )

@@ -18,6 +18,7 @@ import csv
 import datetime
 import gc
 import inspect
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -44,6 +45,38 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # ASCII digits only: other scripts' digits (which int() would accept) are not what these files hold.
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
 _DMY_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?: 00:00(?::00)?)?$")
+_DAY_MONTH_NAME = re.compile(r"^([0-9]{1,2})[- ]?([A-Za-z]{3,9})\.?[- ]?([0-9]{4}|[0-9]{2})$")
+"""``31-Jan-21``, ``21-Feb-92``, ``5 March 2003``, and Stata's ``%td`` form ``13may2003``."""
+_STATA_MONTH = re.compile(r"^([0-9]{4})m([0-9]{1,2})$")
+"""Stata's ``%tm`` form of a month: ``2003m5``."""
+_YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
+_YEAR = re.compile(r"^([0-9]{4})$")
+_EPOCH_MS = re.compile(r"^-?[0-9]{9,14}$")
+"""Milliseconds since 1970-01-01 UTC, as the Data Hub's JSON exports give dates."""
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+TWO_DIGIT_PIVOT = 48
+"""A two-digit year from 48 to 99 is 19xx, from 00 to 47 is 20xx (the first UN mission is of 1948)."""
+DATE_FORMATS = "YYYY-MM-DD, dd/mm/YYYY, dd-Mon-yy, 13may2003, 2003m5, YYYY-MM or YYYY"
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _INTEGRAL_FLOAT = re.compile(r"^([+-]?[0-9]+)\.0+$")
 _DECIMAL = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
@@ -121,14 +154,25 @@ def _opened(source: CsvSource) -> Iterator[tuple[IO[str], str]]:
 class Cells:
     """The cells of one row, read by canonical column name, with the row's issues."""
 
-    __slots__ = ("_header", "_positions", "_values", "line", "na", "problems", "warnings")
+    __slots__ = ("_header", "_positions", "_values", "epoch", "line", "na", "problems", "warnings")
 
-    def __init__(self, line: int, values: list[str], positions: Mapping[str, int], header: Sequence[str], na: frozenset[str]):
+    def __init__(
+        self,
+        line: int,
+        values: list[str],
+        positions: Mapping[str, int],
+        header: Sequence[str],
+        na: frozenset[str],
+        *,
+        epoch: bool = False,
+    ):
         self.line = line
         self._values = values
         self._positions = positions
         self._header = header
         self.na = na
+        self.epoch = epoch
+        """True for a JSON export, whose dates may be milliseconds since 1970."""
         self.problems: list[RowIssue] = []
         self.warnings: list[RowIssue] = []
 
@@ -164,6 +208,9 @@ class Cells:
         value = raw.strip()
         if value and value != raw:
             self.warn(name, f"trimmed spaces around {raw!r}")
+        if "\x00" in value:
+            self.problem(name, "contains a NUL byte")
+            return None
         if not value or value in self.na:
             if required:
                 self.problem(name, "is empty" if not value else f"is {value!r} (not available)")
@@ -205,46 +252,121 @@ class Cells:
         self.problem(name, f"must be a number (got {shown(value)})")
         return None
 
-    def date(self, name: str, *, required: bool = False, day_first: bool = False) -> PartialDate | None:
-        """The cell as a date: ``YYYY-MM-DD`` (a midnight time is dropped), or ``dd/mm/YYYY`` with a warning.
+    def coordinates(self, latitude: str, longitude: str, *, keep_row: bool = False) -> tuple[float | None, float | None]:
+        """The row's point, as (latitude, longitude), read by the one rule every table shares.
 
-        When ``day_first`` is true (a format whose dates are all ``dd/mm/YYYY``), no warning is given.
+        Each is read as a `decimal`. One given without the other: both dropped, with a warning. A
+        latitude out of range with a longitude in range: taken as swapped, with a warning. A point
+        still off the Earth: a problem that rejects the row, or, with ``keep_row``, both dropped
+        with a warning (for a table where the point is a detail of the row, such as an HQ).
+        Whether a point in range lies in the right country is not this rule's concern (see
+        `missionmodel.geography`).
+
+        Args:
+            latitude: The canonical name of the latitude column.
+            longitude: The canonical name of the longitude column.
+            keep_row: Drop a point off the Earth with a warning instead of rejecting the row.
+        """
+        lat = self.decimal(latitude)
+        lon = self.decimal(longitude)
+        if lat is None or lon is None:
+            if (lat is None) != (lon is None):
+                self.warn(latitude if lon is None else longitude, "dropped: a coordinate was given without the other")
+            return None, None
+        if abs(lat) > 90 and abs(lon) <= 90:
+            self.warn(latitude, f"latitude {lat!r} is out of range and longitude {lon!r} is not: swapped them")
+            lat, lon = lon, lat
+        if abs(lat) > 90 or abs(lon) > 180:
+            if keep_row:
+                self.warn(latitude, f"latitude {lat!r}, longitude {lon!r} is no place on Earth: dropped them")
+            else:
+                which, value, limit = (latitude, lat, 90) if abs(lat) > 90 else (longitude, lon, 180)
+                self.problem(which, f"must be between -{limit} and {limit} (got {value!r})")
+            return None, None
+        return lat, lon
+
+    def date(self, name: str, *, required: bool = False, day_first: bool = False) -> PartialDate | None:
+        """The cell as a date, in any of the forms the field's tables use (see `read_date`).
+
+        ``dd/mm/YYYY`` is read with a warning unless ``day_first`` is true (a format whose dates
+        are all written so); epoch milliseconds are read only from a JSON export.
         """
         value = self.text(name, required=required)
         if value is None:
             return None
-        known = _ISO_SEEN.get(value)
+        known = _CLEAN_DATES.get(value)
         if known is not None:
-            return known  # a plain ISO date read before: no repair, no problem
-        match = _ISO_DATE.match(value)
-        day_month_year: tuple[int, int, int] | None = None
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-        else:
-            other = _DMY_DATE.match(value)
-            if not other:
-                self.problem(name, f"must be a date as YYYY-MM-DD or dd/mm/YYYY (got {shown(value)})")
-                return None
-            day, month, year = (int(part) for part in other.groups())
-            day_month_year = (day, month, year)
-        try:
-            datetime.date(year, month, day)
-        except ValueError as error:
-            self.problem(name, f"is not a real date (got {shown(value)}: {error})")
+            return known  # read before, with no repair and no problem
+        found, repair, problem = read_date(value, day_first=day_first, epoch=self.epoch)
+        if problem is not None:
+            self.problem(name, problem)
             return None
-        if day_month_year is not None and not day_first:
-            self.warn(name, f"read the date {value!r} as day/month/year: {year:04d}-{month:02d}-{day:02d}")
-        found = _date(year, month, day)
-        if day_month_year is None and len(_ISO_SEEN) < 100_000:
-            _ISO_SEEN[value] = found
+        assert found is not None
+        if repair is not None:
+            self.warn(name, repair)
+        elif not _EPOCH_MS.match(value) and not _DMY_DATE.match(value) and len(_CLEAN_DATES) < 100_000:
+            _CLEAN_DATES[value] = found
         return found
 
 
-_ISO_SEEN: dict[str, PartialDate] = {}
-_DATES: dict[tuple[int, int, int], PartialDate] = {}
+def read_date(value: str, *, day_first: bool = False, epoch: bool = False) -> tuple[PartialDate | None, str | None, str | None]:
+    """Read a date as the field's tables write it; return (date, repair, problem).
+
+    The forms read: ``YYYY-MM-DD`` (a midnight time is dropped), ``dd/mm/YYYY`` (with a repair
+    note unless ``day_first``), ``31-Jan-21`` and ``21-Feb-92`` (a two-digit year from 48 is
+    19xx, below it 20xx; see `TWO_DIGIT_PIVOT`), ``5 March 2003``, Stata's ``13may2003`` and
+    ``2003m5`` (a month), ``YYYY-MM`` (a month), ``YYYY`` (a year), and, when ``epoch`` is true,
+    milliseconds since 1970 (UTC) as the Data Hub's JSON exports write dates.
+
+    Example:
+        >>> [str(read_date(text)[0]) for text in ("2011-06-27", "21-Feb-92", "13may2003", "2003m5", "2003")]
+        ['2011-06-27', '1992-02-21', '2003-05-13', '2003-05', '2003']
+        >>> read_date("27/06/2011")[1]
+        "read the date '27/06/2011' as day/month/year: 2011-06-27"
+        >>> read_date("31-Feb-21")[2]
+        "is not a real date (got '31-Feb-21': day is out of range for month)"
+    """
+    repair: str | None = None
+    month: int | None
+    day: int | None
+    if match := _ISO_DATE.match(value):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _DMY_DATE.match(value):
+        day, month, year = (int(part) for part in match.groups())
+        if not day_first:
+            repair = f"read the date {value!r} as day/month/year: {year:04d}-{month:02d}-{day:02d}"
+    elif (match := _DAY_MONTH_NAME.match(value)) and match.group(2).casefold() in _MONTHS:
+        day, month = int(match.group(1)), _MONTHS[match.group(2).casefold()]
+        written = match.group(3)
+        year = int(written) if len(written) == 4 else int(written) + (1900 if int(written) >= TWO_DIGIT_PIVOT else 2000)
+    elif match := _STATA_MONTH.match(value) or _YEAR_MONTH.match(value):
+        year, month, day = int(match.group(1)), int(match.group(2)), None
+    elif _YEAR.match(value):
+        year, month, day = int(value), None, None
+    elif epoch and _EPOCH_MS.match(value):
+        moment = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(milliseconds=int(value))
+        year, month, day = moment.year, moment.month, moment.day
+        if moment.time() != datetime.time(0):
+            repair = f"read {value} (milliseconds since 1970) as {moment:%Y-%m-%d %H:%M} UTC: kept the day {moment:%Y-%m-%d}"
+    else:
+        return None, None, f"must be a date such as {DATE_FORMATS} (got {shown(value)})"
+    if year < 1 or (month is not None and not 1 <= month <= 12):
+        return None, None, f"is not a real date (got {shown(value)}: month must be in 1..12)"
+    if day is not None:
+        assert month is not None
+        try:
+            datetime.date(year, month, day)
+        except ValueError as error:
+            return None, None, f"is not a real date (got {shown(value)}: {error})"
+    return _date(year, month, day), repair, None
 
 
-def _date(year: int, month: int, day: int) -> PartialDate:
+_CLEAN_DATES: dict[str, PartialDate] = {}
+"""Texts read as dates with no repair and no problem, shared by every import (files repeat their dates)."""
+_DATES: dict[tuple[int, int | None, int | None], PartialDate] = {}
+
+
+def _date(year: int, month: int | None, day: int | None) -> PartialDate:
     """Return the PartialDate, shared between rows (files repeat the same few dates)."""
     key = (year, month, day)
     found = _DATES.get(key)
@@ -332,6 +454,7 @@ class Table:
     positions: Mapping[str, int]
     header: Sequence[str]
     na: frozenset[str]
+    epoch: bool = False
 
     def clean(self, name: str, read: Callable[[Cells], V]) -> CleanValues[V]:
         """A cache of the texts of column ``name`` that ``read`` reads cleanly.
@@ -366,13 +489,14 @@ class CleanValues(Generic[V]):
         known: Text -> value, for the texts that read cleanly (look-ups in the fast path).
     """
 
-    __slots__ = ("_header", "_na", "_positions", "_read", "_unclean", "known")
+    __slots__ = ("_epoch", "_header", "_na", "_positions", "_read", "_unclean", "known")
 
     def __init__(self, table: Table, name: str, read: Callable[[Cells], V]) -> None:
         position = table.positions.get(name)
         self._header = [name if position is None else table.header[position]]
         self._positions = {name: 0}
         self._na = table.na
+        self._epoch = table.epoch
         self._read = read
         self.known: dict[str, V] = {}
         self._unclean: set[str] = set()
@@ -381,7 +505,7 @@ class CleanValues(Generic[V]):
         """Read ``text`` as the column's only cell; return its value, or `UNCLEAN`, and remember it."""
         if text in self._unclean:
             return UNCLEAN  # type: ignore[no-any-return]
-        cells = Cells(0, [text], self._positions, self._header, self._na)
+        cells = Cells(0, [text], self._positions, self._header, self._na, epoch=self._epoch)
         value = self._read(cells)
         if cells.problems or cells.warnings:
             if len(self._unclean) < CACHE_LIMIT:
@@ -511,6 +635,70 @@ def full_collections_deferred() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
+Finish = Callable[[list[T], Callable[[RowIssue], None]], list[T]]
+"""A post-pass over the records of an import, after its last row: it may reconcile repeated rows
+(merge or replace their records) and give warnings (a `RowIssue` naming the rows concerned); it
+returns the records to keep. It never rejects a row: a row taken stays counted as taken."""
+
+FIELD_LIMIT = 131_072
+"""The longest cell an import reads (the csv module's default limit); a longer one rejects its row.
+
+The csv module's limit is the process's: an import sets it to this for its duration and restores
+it after (another package may have raised it, as reverse_geocode does when imported)."""
+
+
+@contextmanager
+def _field_limit() -> Iterator[None]:
+    before = csv.field_size_limit(FIELD_LIMIT)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+@attrs.define
+class _Account(Generic[T]):
+    """What an import has found so far: records, rejections, warnings and counts."""
+
+    records: list[T] = attrs.Factory(list)
+    rejected: list[RowIssue] = attrs.Factory(list)
+    warnings: list[RowIssue] = attrs.Factory(list)
+    given: dict[tuple[str | None, str], int] = attrs.Factory(dict)
+    rows_read: int = 0
+    rows_rejected: int = 0
+
+    def reject(self, line: int, message: str) -> None:
+        self.rejected.append(RowIssue(row=line, column=None, message=message))
+        self.rows_rejected += 1
+
+    def warn(self, issue: RowIssue) -> None:
+        key = (issue.column, issue.message)
+        count = self.given[key] = self.given.get(key, 0) + 1
+        if count <= WARNINGS_KEPT:
+            self.warnings.append(issue)
+
+
+class _NotUtf8(Exception):
+    """A byte that is not UTF-8 met while reading a file as UTF-8 text: read it again, line by line."""
+
+
+def _lines_tolerantly(handle: IO[bytes], bad: list[tuple[int, str]]) -> Iterator[str]:
+    """The file's lines as text; a line that is not UTF-8 is decoded with replacements and noted in ``bad``."""
+    for number, raw in enumerate(handle, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            byte = raw[error.start]
+            bad.append((number, f"has a byte that is not UTF-8 text (0x{byte:02X} at byte {error.start + 1} of line {number})"))
+            yield raw.decode("utf-8", errors="replace")
+
+
+def _first_line(handle: IO[str]) -> tuple[str, bool]:
+    """The first line of the file, and whether the file is JSON (it starts with ``[`` or ``{``)."""
+    first = handle.readline()
+    return first, first.lstrip("\ufeff \t\r\n")[:1] in ("[", "{")
+
+
 def run(
     source: CsvSource,
     layouts: Sequence[Layout],
@@ -521,81 +709,171 @@ def run(
     sources: tuple[Source, ...] = (),
     na: Iterable[str] = (),
     fast: FastPath[T] | None = None,
+    finish: Finish[T] | None = None,
 ) -> ImportResult[T]:
     """Read ``source`` row by row with the parser made for the recognised layout; return the result.
 
+    ``source`` is a CSV file, or a JSON export of the same table (an array of objects, or an
+    object holding one; recognised by its first character), whose rows are the objects, whose
+    columns are their keys, and whose dates may be milliseconds since 1970.
+
     Rows that ``fast`` takes are taken as they are; the others are read by the parser. Of the
     warnings with the same column and message, the first `WARNINGS_KEPT` are kept and the others
-    counted (in `ImportReport.repeated`).
+    counted (in `ImportReport.repeated`). A row that cannot be read (a cell longer than
+    `FIELD_LIMIT`, a NUL byte, a byte that is not UTF-8, broken quoting) is rejected with its line,
+    and the rest of the file is read. ``finish``, if given, runs over the records after the last row.
     """
     missing_values = frozenset(na)
-    records: list[T] = []
-    rejected: list[RowIssue] = []
-    warnings: list[RowIssue] = []
-    given: dict[tuple[str | None, str], int] = {}
-    rows_read = rows_rejected = 0
+    is_json = False
+    how = (layouts, what, parse, missing_values, fast)
     with _opened(source) as (handle, name):
-        reader = csv.reader(handle)
         try:
-            header = next(reader, None)
-            if header is None or not any(cell.strip() for cell in header):
-                raise FormatError(f"{name}: the file is empty: there is no header line", line=1)
-            layout, positions = detect(header, layouts, what, name)
-            parse_row = parse(layout)
-            take = None if fast is None else fast(Table(layout, positions, header, missing_values), records)
-            width = len(header)
-            last_line = reader.line_num
-            with full_collections_deferred():
-                for rows_read, values in enumerate(reader, start=1):  # noqa: B007 - the count is kept
-                    line = last_line + 1
-                    last_line = reader.line_num
-                    if take is not None and len(values) == width and take(values, line):
-                        continue
-                    if not values:
-                        rejected.append(RowIssue(row=line, column=None, message="is blank"))
-                        rows_rejected += 1
-                        continue
-                    if len(values) != width:
-                        message = f"has {len(values)} fields; the header has {width}"
-                        rejected.append(RowIssue(row=line, column=None, message=message))
-                        rows_rejected += 1
-                        continue
-                    cells = Cells(line, values, positions, header, missing_values)
-                    try:
-                        made = list(parse_row(cells))
-                    except ValidationError as error:
-                        made = []
-                        for detail in error.errors:
-                            cells.problem(None, f"{detail.path + ': ' if detail.path else ''}{detail.message}")
-                    if cells.problems or (strict and cells.warnings):
-                        rejected.extend(cells.problems)
-                        if strict:
-                            rejected.extend(cells.warnings)
-                        rows_rejected += 1
-                        continue
-                    records.extend(made)
-                    for issue in cells.warnings:
-                        key = (issue.column, issue.message)
-                        count = given[key] = given.get(key, 0) + 1
-                        if count <= WARNINGS_KEPT:
-                            warnings.append(issue)
-        except csv.Error as error:
-            raise FormatError(f"{name}: line {reader.line_num}: not readable as CSV: {error}", line=reader.line_num) from None
-        except UnicodeDecodeError as error:
-            raise FormatError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+            first, is_json = _first_line(handle)
+            if is_json:
+                from ._json import json_rows
+
+                header, json_lines = json_rows(first + handle.read(), name)
+                account, layout = _read(
+                    header, None, json_lines, name, *how, strict=strict, epoch=True
+                )
+            else:
+                lines = itertools.chain((first,), handle)
+                account, layout = _read(None, lines, None, name, *how, strict=strict)
+        except (_NotUtf8, UnicodeDecodeError) as error:
+            if not isinstance(source, (str, os.PathLike)):
+                reason = getattr(error, "reason", "not UTF-8")
+                raise FormatError(f"{name}: not UTF-8 text ({reason}); open the file with its encoding") from None
+            descriptor, _ = open_for_reading(name)
+            bad: list[tuple[int, str]] = []
+            with open(descriptor, "rb") as binary:
+                tolerant = _lines_tolerantly(binary, bad)
+                account, layout = _read(None, tolerant, None, name, *how, strict=strict, bad=bad)
+    records = account.records
+    if finish is not None:
+        records = finish(records, account.warn)
     repeated = tuple(
         RepeatedWarning(column=column, message=message, count=count, kept=WARNINGS_KEPT)
-        for (column, message), count in given.items()
+        for (column, message), count in account.given.items()
         if count > WARNINGS_KEPT
     )
     report = ImportReport(
         source=name,
-        format=layout.name,
-        rows_read=rows_read,
-        rows_taken=rows_read - rows_rejected,
-        rejected=tuple(rejected),
-        warnings=tuple(warnings),
+        format=layout.name + (" (JSON)" if is_json else ""),
+        rows_read=account.rows_read,
+        rows_taken=account.rows_read - account.rows_rejected,
+        rejected=tuple(account.rejected),
+        warnings=tuple(account.warnings),
         repeated=repeated,
         strict=strict,
     )
     return ImportResult(records=tuple(records), report=report, sources=sources)
+
+
+def _read(
+    header: list[str] | None,
+    lines: Iterable[str] | None,
+    json_lines: Iterable[tuple[int, list[str] | str]] | None,
+    name: str,
+    layouts: Sequence[Layout],
+    what: str,
+    parse: Callable[[Layout], RowParser[T]],
+    na: frozenset[str],
+    fast: FastPath[T] | None,
+    *,
+    strict: bool = False,
+    epoch: bool = False,
+    bad: list[tuple[int, str]] | None = None,
+) -> tuple[_Account[T], Layout]:
+    """Read the rows of one file: CSV ``lines``, or the ``header`` and rows of a JSON export."""
+    account: _Account[T] = _Account()
+    records, rejected = account.records, account.rejected
+    reader = None
+    if lines is not None:
+        reader = csv.reader(lines)
+        try:
+            header = next(reader, None)
+        except csv.Error as error:
+            raise FormatError(f"{name}: line 1: the header is not readable as CSV: {error}", line=1) from None
+        except UnicodeDecodeError:
+            raise _NotUtf8 from None
+    if header is None or not any(cell.strip() for cell in header):
+        raise FormatError(f"{name}: the file is empty: there is no header line", line=1)
+    if bad:
+        line, message = bad[0]
+        if line == 1:
+            raise FormatError(f"{name}: line 1: the header {message}", line=1)
+    layout, positions = detect(header, layouts, what, name)
+    parse_row = parse(layout)
+    take = None if fast is None else fast(Table(layout, positions, header, na, epoch), records)
+    width = len(header)
+
+    def slowly(values: list[str], line: int) -> None:
+        """Read a row that the fast path did not take: take it, or reject it with its reasons."""
+        if not values:
+            account.reject(line, "is blank")
+            return
+        if len(values) != width:
+            account.reject(line, f"has {len(values)} fields; the header has {width}")
+            return
+        cells = Cells(line, values, positions, header, na, epoch=epoch)
+        try:
+            made = list(parse_row(cells))
+        except ValidationError as error:
+            made = []
+            for detail in error.errors:
+                cells.problem(None, f"{detail.path + ': ' if detail.path else ''}{detail.message}")
+        if cells.problems or (strict and cells.warnings):
+            rejected.extend(cells.problems)
+            if strict:
+                rejected.extend(cells.warnings)
+            account.rows_rejected += 1
+            return
+        records.extend(made)
+        for issue in cells.warnings:
+            account.warn(issue)
+
+    with full_collections_deferred(), _field_limit():
+        if json_lines is not None:
+            for line, values in json_lines:
+                account.rows_read += 1
+                if isinstance(values, str):
+                    account.reject(line, values)
+                    continue
+                if take is None or len(values) != width or not take(values, line):
+                    slowly(values, line)
+            return account, layout
+        assert reader is not None
+        unread = bad if bad is not None else []
+        last_line = reader.line_num
+        while True:
+            try:
+                for values in reader:
+                    line = last_line + 1
+                    last_line = reader.line_num
+                    account.rows_read += 1
+                    if unread and unread[0][0] <= last_line:
+                        message = unread[0][1]
+                        while unread and unread[0][0] <= last_line:
+                            del unread[0]
+                        account.reject(line, message)
+                        continue
+                    if take is not None and len(values) == width and take(values, line):
+                        continue
+                    slowly(values, line)
+                break
+            except csv.Error as error:
+                line, last_line = last_line + 1, reader.line_num
+                account.rows_read += 1
+                text = str(error)
+                if text.startswith("field larger than field limit"):
+                    text = f"has a cell longer than {FIELD_LIMIT:,} characters (the csv module's limit): not read"
+                elif "NUL" in text:
+                    text = "has a NUL byte: not read"
+                else:
+                    text = f"is not readable as CSV: {text}"
+                while unread and unread[0][0] <= last_line:
+                    del unread[0]
+                account.reject(line, text)
+            except UnicodeDecodeError:
+                raise _NotUtf8 from None
+    return account, layout

@@ -20,14 +20,17 @@ Example:
 
 from __future__ import annotations
 
+import csv
+import os
+import re
 from collections.abc import Iterator
-from typing import Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 import attrs
 
 from ..sources import Source
 
-__all__ = ["WARNINGS_KEPT", "ImportReport", "ImportResult", "MissionEntry", "RepeatedWarning", "RowIssue"]
+__all__ = ["WARNINGS_KEPT", "ImportReport", "IssueGroup", "ImportResult", "MissionEntry", "RepeatedWarning", "RowIssue"]
 
 T = TypeVar("T")
 
@@ -147,24 +150,166 @@ class ImportReport:
         """True when no row was rejected and nothing was repaired."""
         return not self.rejected and not self.warnings
 
-    def summary(self) -> str:
+    def headline(self) -> str:
         """A one-line account: rows read, taken, rejected and repaired.
 
         Example:
-            >>> ImportReport(source="x.csv", format="IPI", rows_read=3, rows_taken=3).summary()
+            >>> ImportReport(source="x.csv", format="IPI", rows_read=3, rows_taken=3).headline()
             'x.csv (IPI): 3 rows read, 3 taken, 0 rejected, 0 warnings'
         """
         return (
-            f"{self.source} ({self.format}): {self.rows_read:,} rows read, {self.rows_taken:,} taken, "
-            f"{self.rows_rejected:,} rejected, {self.warnings_count:,} warnings"
+            f"{self.source} ({self.format}): {self.rows_read:,} row{'' if self.rows_read == 1 else 's'} read, "
+            f"{self.rows_taken:,} taken, {self.rows_rejected:,} rejected, "
+            f"{self.warnings_count:,} warning{'' if self.warnings_count == 1 else 's'}"
         )
 
+    def groups(self) -> tuple[IssueGroup, ...]:
+        """The rejections, then the repairs, grouped by reason (most rows first), with two example lines each.
+
+        Two issues have the same reason when they concern the same column and their messages
+        differ only in the values quoted or counted (``'YUG' is not ...`` and ``'SCG' is not ...``).
+        Repairs counted in `repeated` are counted in their group.
+
+        Example:
+            >>> report = ImportReport(source="x.csv", format="f", rows_read=3, rows_taken=1, rejected=(
+            ...     RowIssue(row=2, column="isocode3", message="'YUG' is not a code"),
+            ...     RowIssue(row=3, column="isocode3", message="'SCG' is not a code")))
+            >>> [(group.kind, group.column, group.reason, group.rows, group.examples) for group in report.groups()]
+            [('rejected', 'isocode3', "'…' is not a code", 2, (2, 3))]
+        """
+        found: dict[tuple[str, str | None, str], list[Any]] = {}
+        for kind, issues in (("rejected", self.rejected), ("warning", self.warnings)):
+            rows_of: dict[tuple[str, str | None, str], dict[int, None]] = {}
+            for issue in issues:
+                key = (kind, issue.column, _reason(issue.message))
+                rows_of.setdefault(key, {})[issue.row] = None
+                entry = found.setdefault(key, [0, [], issue.message])
+                if len(entry[1]) < 2 and issue.row not in entry[1]:
+                    entry[1].append(issue.row)
+            for key, rows in rows_of.items():
+                found[key][0] = len(rows)
+        for repeated in self.repeated:
+            key = ("warning", repeated.column, _reason(repeated.message))
+            entry = found.setdefault(key, [0, [], repeated.message])
+            entry[0] += repeated.omitted
+        groups = [
+            IssueGroup(kind=kind, column=column, reason=reason, rows=count, examples=tuple(examples), example=example)
+            for (kind, column, reason), (count, examples, example) in found.items()
+        ]
+        groups.sort(key=lambda group: (group.kind != "rejected", -group.rows))
+        return tuple(groups)
+
+    def summary(self) -> str:
+        """The account in a few lines: the `headline`, then each reason for rejection or repair with its count.
+
+        Example:
+            >>> report = ImportReport(source="x.csv", format="f", rows_read=4, rows_taken=2, rejected=(
+            ...     RowIssue(row=2, column="isocode3", message="'YUG' is not a code"),
+            ...     RowIssue(row=3, column="isocode3", message="'SCG' is not a code")),
+            ...     warnings=(RowIssue(row=5, column="gender", message="read 'M' as 'male'"),))
+            >>> print(report.summary())
+            x.csv (f): 4 rows read, 2 taken, 2 rejected, 1 warning
+              rejected 2 rows (lines 2, 3): isocode3: '…' is not a code; e.g. 'YUG' is not a code
+              repaired 1 row (line 5): gender: read 'M' as 'male'
+        """
+        lines = [self.headline()]
+        for group in self.groups():
+            lines.append(f"  {group}")
+        return "\n".join(lines)
+
+    def issue_rows(self) -> Iterator[dict[str, str]]:
+        """Every issue as a row: ``kind`` (rejected, warning or repeated), ``line``, ``column``, ``message``, ``rows``.
+
+        ``rows`` is 1 for a rejection or a warning of one row, and for a repeated warning the
+        number of rows that had it beyond those listed (``line`` is then empty).
+        """
+        for kind, issues in (("rejected", self.rejected), ("warning", self.warnings)):
+            for issue in issues:
+                yield {"kind": kind, "line": str(issue.row), "column": issue.column or "", "message": issue.message, "rows": "1"}
+        for repeated in self.repeated:
+            yield {
+                "kind": "repeated",
+                "line": "",
+                "column": repeated.column or "",
+                "message": repeated.message,
+                "rows": str(repeated.omitted),
+            }
+
+    def write_issues(self, target: str | os.PathLike[str] | IO[str]) -> None:
+        """Write every issue as a CSV table (see `issue_rows`), to a path (atomically) or an open text file.
+
+        Args:
+            target: A path, written whole or not at all, or a text file opened with ``newline=""``.
+
+        Raises:
+            FormatError: If the file cannot be written (the message says why).
+
+        Example:
+            >>> import io
+            >>> out = io.StringIO()
+            >>> ImportReport(source="x.csv", format="f", rows_read=1, rows_taken=0,
+            ...              rejected=(RowIssue(row=2, column=None, message="is blank"),)).write_issues(out)
+            >>> out.getvalue().splitlines()
+            ['kind,line,column,message,rows', 'rejected,2,,is blank,1']
+        """
+        columns = ["kind", "line", "column", "message", "rows"]
+        if isinstance(target, (str, os.PathLike)):
+            from .._atomic import atomic_writer
+
+            with atomic_writer(target, newline="") as handle:
+                writer = csv.DictWriter(handle, columns)
+                writer.writeheader()
+                writer.writerows(self.issue_rows())
+            return
+        writer = csv.DictWriter(target, columns)
+        writer.writeheader()
+        writer.writerows(self.issue_rows())
+
     def __str__(self) -> str:
-        lines = [self.summary()]
+        lines = [self.headline()]
         lines += [f"  rejected {issue}" for issue in self.rejected]
         lines += [f"  warning  {issue}" for issue in self.warnings]
         lines += [f"  repeated {repeated}" for repeated in self.repeated]
         return "\n".join(lines)
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NUMBER = re.compile(r"(?<![\w.-])[+-]?[0-9][0-9,]*(?:\.[0-9]+)?(?![\w-])")
+
+
+def _reason(message: str) -> str:
+    """The reason of an issue: its message, with quoted values and numbers left out."""
+    return _NUMBER.sub("N", _QUOTED.sub("'…'", message))
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class IssueGroup:
+    """Rejections or repairs of an import that share a reason, with how many rows had it.
+
+    Attributes:
+        kind: ``"rejected"`` or ``"warning"``.
+        column: The column concerned, as named in the file's header; None for the whole row.
+        reason: The message, with the values quoted or counted left out.
+        rows: How many rows had it.
+        examples: The lines of its first two rows (a repeated warning may have fewer listed).
+        example: The first message in full.
+    """
+
+    kind: str
+    column: str | None
+    reason: str
+    rows: int
+    examples: tuple[int, ...]
+    example: str
+
+    def __str__(self) -> str:
+        verb = "rejected" if self.kind == "rejected" else "repaired"
+        column = f"{self.column}: " if self.column else ""
+        if self.rows == 1 and self.examples:
+            return f"{verb} 1 row (line {self.examples[0]}): {column}{self.example}"
+        where = ", ".join(str(row) for row in self.examples) + ("" if self.rows <= len(self.examples) else ", ...")
+        lines = f" (line{'s' if len(self.examples) > 1 else ''} {where})" if self.examples else ""
+        return f"{verb} {self.rows:,} rows{lines}: {column}{self.reason}; e.g. {self.example}"
 
 
 @attrs.frozen(slots=True, kw_only=True)
