@@ -90,6 +90,8 @@ def test_what_is_not_a_date(text, problem):
 
 def test_epoch_milliseconds_in_a_json_export():
     assert read_date("1617235200000", epoch=True) == (PartialDate(year=2021, month=4, day=1), None, None)
+    assert read_date("0", epoch=True)[0] == PartialDate(year=1970, month=1, day=1)
+    assert read_date("2003", epoch=True)[0] == PartialDate(year=2003)  # four digits: a year first
     before_1970 = int(datetime.datetime(1948, 7, 6, tzinfo=datetime.timezone.utc).timestamp()) * 1000
     assert read_date(str(before_1970), epoch=True)[0] == PartialDate(year=1948, month=7, day=6)
     found, repair, _ = read_date("1617238800000", epoch=True)  # 01:00 UTC: the time is dropped, said
@@ -142,8 +144,8 @@ def test_bytes_that_are_not_utf8_reject_their_rows_and_the_rest_is_read(tmp_path
     result = read(path)
     assert [(record[0], str(record[1])) for record in result.records] == [("a", "2020-01-01"), ("d", "2020-01-04")]
     assert [str(issue) for issue in result.report.rejected] == [
-        "line 3: has a byte that is not UTF-8 text (0xF4 at byte 2 of line 3)",
-        "line 4: has a byte that is not UTF-8 text (0xFF at byte 6 of line 5)",
+        "line 3: has a byte that is not UTF-8 text (0xF4 at byte 2 of line 3): was the file saved in another encoding?",
+        "line 4: has a byte that is not UTF-8 text (0xFF at byte 6 of line 5): was the file saved in another encoding?",
     ]
     assert result.report.rows_taken + result.report.rows_rejected == result.report.rows_read == 4
 

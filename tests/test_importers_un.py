@@ -548,7 +548,7 @@ def test_a_byte_that_is_not_utf8_rejects_its_row_only(tmp_path: Path) -> None:
     result = un.read_contributions(path)
     assert (result.report.rows_read, result.report.rows_taken) == (3, 2)
     assert [str(issue) for issue in result.report.rejected] == [
-        "line 3: has a byte that is not UTF-8 text (0xF4 at byte 4 of line 3)"
+        "line 3: has a byte that is not UTF-8 text (0xF4 at byte 4 of line 3): was the file saved in another encoding?"
     ]
     assert [entry.row for entry in result.records] == [2, 4]
 

@@ -8,7 +8,7 @@ Commands:
 * ``import TABLE FILE...``: read a published table (UN Data Hub, IPI, Geo-PKO, PEMA) with a report
   of every row.
 * ``compare A B``: two missions side by side.
-* ``datasets``: the datasets shipped with missionmodel; ``datasets cite NAME``.
+* ``datasets``: the datasets shipped with missionmodel.
 * ``schema``: the JSON Schema of mission files, for editors.
 
 Results go to standard output, or to a file with ``-o FILE`` (written whole or not at all);
@@ -704,7 +704,10 @@ def _datasets(args: argparse.Namespace) -> int:
         datasets.load(args.name)  # an unknown name is a usage error, listing the names
         cite = getattr(datasets, "cite", None)
         if cite is None:
-            raise _Failure("citations of the datasets are not available in this version (they arrive with issue 11)")
+            raise _Failure(
+                "citations of the shipped datasets are not available in this version: cite its sources,"
+                f" listed by '{PROG} export {args.name} --to csv --table sources'"
+            )
         _emit(str(cite(args.name)).rstrip("\n") + "\n", args.output)
         return EXIT_OK
     if args.name is not None:
@@ -765,8 +768,8 @@ examples:
   missionmodel validate my-mission.yaml        check a hand-written file
   missionmodel show unifil                     a summary of UNIFIL
   missionmodel export isf --to csv -o isf.csv  contributions as a spreadsheet
-  missionmodel export unifil --to geojson -o unifil.geojson
-                                               places for a map
+  missionmodel export my-mission.yaml --to geojson -o map.geojson
+                                               its places, for a map
   missionmodel compare isf unifil              two missions side by side
   missionmodel COMMAND --help                  help on one command
 
@@ -867,7 +870,8 @@ def build_parser() -> argparse.ArgumentParser:
         "minima for the least a total can be, never a blank as 0.",
         "  missionmodel export unifil --to csv -o unifil-contributions.csv\n"
         "  missionmodel export unifil --to csv --table positions -o positions.csv\n"
-        "  missionmodel export isf --to geojson -o isf.geojson\n"
+        "  missionmodel export my-mission.yaml --to geojson -o map.geojson  (a map needs coordinates:\n"
+        "                 the shipped datasets have none yet)\n"
         "  missionmodel export my-mission.yaml --to datapackage -o my-mission-data",
     )
     export.add_argument("target", metavar="FILE|DATASET", help="a mission file (.yaml, .yml, .json) or a dataset name")
@@ -915,7 +919,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.add_argument(
         "--issues",
         metavar="FILE.csv",
-        help="write every rejection and warning to a CSV file (with a 'file' column for several files)",
+        help="write the issues to a CSV file, one row each: every rejection, and every warning (a warning"
+        " repeated in more than 100 rows: its first 100 rows, and one row counting the others;"
+        " with a 'file' column for several files)",
     )
     import_command.add_argument("--mission", metavar="ACRONYM", help="with -o FILE.yaml or FILE.json: the mission to write")
     import_command.add_argument(
@@ -943,9 +949,8 @@ def build_parser() -> argparse.ArgumentParser:
         "datasets",
         "list the datasets that come with missionmodel, or cite one",
         "List the datasets that come with missionmodel: their name (to give to show, export\n"
-        "and compare), the mission, and the date of their newest source. 'datasets cite NAME'\n"
-        "prints how to cite one.",
-        "  missionmodel datasets\n  missionmodel datasets cite unifil",
+        "and compare), the mission, and the date of their newest source.",
+        "  missionmodel datasets",
     )
     datasets_command.add_argument(
         "action", nargs="?", choices=("list", "cite"), default="list", help="list (the default) or cite"

@@ -51,8 +51,9 @@ _STATA_MONTH = re.compile(r"^([0-9]{4})m([0-9]{1,2})$")
 """Stata's ``%tm`` form of a month: ``2003m5``."""
 _YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
 _YEAR = re.compile(r"^([0-9]{4})$")
-_EPOCH_MS = re.compile(r"^-?[0-9]{9,14}$")
-"""Milliseconds since 1970-01-01 UTC, as the Data Hub's JSON exports give dates."""
+_EPOCH_MS = re.compile(r"^-?[0-9]{1,14}$")
+"""Milliseconds since 1970-01-01 UTC, as the Data Hub's JSON exports give dates (in a JSON export
+only; four digits are read as a year first)."""
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -689,7 +690,8 @@ def _lines_tolerantly(handle: IO[bytes], bad: list[tuple[int, str]]) -> Iterator
             yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
             byte = raw[error.start]
-            bad.append((number, f"has a byte that is not UTF-8 text (0x{byte:02X} at byte {error.start + 1} of line {number})"))
+            where = f"0x{byte:02X} at byte {error.start + 1} of line {number}"
+            bad.append((number, f"has a byte that is not UTF-8 text ({where}): was the file saved in another encoding?"))
             yield raw.decode("utf-8", errors="replace")
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
 import attrs
@@ -324,35 +324,55 @@ def _categories(
     return kept, repairs
 
 
-def _contributions_parser() -> RowParser[MissionEntry[Contribution]]:
+_Kept = list[tuple[ContributionKind, Strength, int | None, int | None]]
+"""What a row gives: per kind of personnel, its strength, and its women and men when reported."""
+
+
+def _table_parser(
+    columns: tuple[str, ...],
+    categorise: Callable[[Sequence[int | None], tuple[str, ...]], tuple[_Kept, list[tuple[str | None, str]]]],
+) -> RowParser[MissionEntry[Contribution]]:
+    """The row parser of an IPI contributions table whose counts are ``columns``, read by ``categorise``.
+
+    One for both tables (contributions, and women and men by type): the row's date, mission and
+    contributor, then its counts, which ``categorise`` turns into contributions and repairs.
+    """
     acronyms: dict[str, str] = {}
     labels: list[tuple[str, ...]] = []
 
     def parse(cells: Cells) -> Iterator[MissionEntry[Contribution]]:
         if not labels:
-            labels.append(tuple(cells.column(name) for name in _COUNTS))
+            labels.append(tuple(cells.column(name) for name in columns))
         as_of = _date(cells)
         mission = _acronym(cells)
         contributor = _contributor(cells)
-        counts = [cells.integer(name) for name in _COUNTS]
+        counts = [cells.integer(name) for name in columns]
         if cells.problems or as_of is None or mission is None or contributor is None:
             return
-        kept, repairs = _categories(counts, labels[0])
+        kept, repairs = categorise(counts, labels[0])
         for column, message in repairs:
             cells.warn(column, message)
         mission = acronyms.setdefault(mission, mission)
-        for kind, count in kept:
+        for kind, strength, female, male in kept:
             contribution = Contribution(
                 contributor=contributor,
                 kind=kind,
                 status=ContributionStatus.DEPLOYED,
-                strength=exact_strength(count),
+                strength=strength,
+                female=female,
+                male=male,
                 as_of=as_of,
                 sources=_SOURCES,
             )
             yield MissionEntry(mission=mission, record=contribution, row=cells.line)
 
     return parse
+
+
+def _counted(counts: Sequence[int | None], labels: tuple[str, ...]) -> tuple[_Kept, list[tuple[str | None, str]]]:
+    """`_categories` in the shape `_table_parser` takes: exact strengths, no women and men."""
+    kept, repairs = _categories(counts, labels)
+    return [(kind, exact_strength(count), None, None) for kind, count in kept], repairs
 
 
 class _Lookups:
@@ -582,39 +602,6 @@ def _gender_categories(
     return kept, repairs
 
 
-def _gender_parser() -> RowParser[MissionEntry[Contribution]]:
-    acronyms: dict[str, str] = {}
-    labels: list[tuple[str, ...]] = []
-
-    def parse(cells: Cells) -> Iterator[MissionEntry[Contribution]]:
-        if not labels:
-            labels.append(tuple(cells.column(name) for name in _GENDER_COUNTS))
-        as_of = _date(cells)
-        mission = _acronym(cells)
-        contributor = _contributor(cells)
-        counts = [cells.integer(name) for name in _GENDER_COUNTS]
-        if cells.problems or as_of is None or mission is None or contributor is None:
-            return
-        kept, repairs = _gender_categories(counts, labels[0])
-        for column, message in repairs:
-            cells.warn(column, message)
-        mission = acronyms.setdefault(mission, mission)
-        for kind, strength, female, male in kept:
-            contribution = Contribution(
-                contributor=contributor,
-                kind=kind,
-                status=ContributionStatus.DEPLOYED,
-                strength=strength,
-                female=female,
-                male=male,
-                as_of=as_of,
-                sources=_SOURCES,
-            )
-            yield MissionEntry(mission=mission, record=contribution, row=cells.line)
-
-    return parse
-
-
 def _gender_fast(table: Table, records: list[MissionEntry[Contribution]]) -> FastRows:
     """The fast path of the gender table: a row whose cells were all read cleanly before and whose counts need no repair.
 
@@ -684,7 +671,9 @@ def _gender_fast(table: Table, records: list[MissionEntry[Contribution]]) -> Fas
 
 
 def _parser(layout: Layout) -> RowParser[MissionEntry[Contribution]]:
-    return _gender_parser() if layout is _GENDER_LAYOUT else _contributions_parser()
+    if layout is _GENDER_LAYOUT:
+        return _table_parser(_GENDER_COUNTS, _gender_categories)
+    return _table_parser(_COUNTS, _counted)
 
 
 def _fast(table: Table, records: list[MissionEntry[Contribution]]) -> FastRows:
