@@ -123,7 +123,7 @@ def test_an_oversized_cell_a_nul_byte_and_broken_quoting_reject_their_rows_only(
     assert [record[0] for record in result.records] == ["a", "c"]
     assert (result.report.rows_read, result.report.rows_taken) == (4, 2)
     assert [(issue.row, issue.message) for issue in result.report.rejected] == [
-        (3, f"has a cell longer than {FIELD_LIMIT:,} characters (the csv module's limit): not read"),
+        (3, f"has a cell longer than {FIELD_LIMIT:,} characters, or a quote that is never closed: not read"),
         (4, "contains a NUL byte"),
     ]
 
@@ -248,3 +248,61 @@ def test_coordinates_one_rule(keep_row):
     else:
         assert result.records == ((33.1, 35.1), (35.1, 33.1), (33.1, 135.1), (None, None))
         assert [str(issue) for issue in result.report.rejected] == ["line 6, lat: must be between -90 and 90 (got 95.0)"]
+
+
+# --- a row the csv module cannot read costs that row only ---------------------------------------
+
+
+@pytest.mark.parametrize("as_path", [False, True])
+def test_a_quote_never_closed_costs_its_line_only(tmp_path: Path, as_path):
+    good = "".join(f"n{k},2020-01-{k:02d}\n" for k in range(3, 30))
+    text = 'name,date\na,2020-01-01\n"b,2020-01-02\n' + good  # the quote on line 3 is never closed
+    source = tmp_path / "quote.csv" if as_path else io.StringIO(text)
+    if as_path:
+        source.write_text(text, encoding="utf-8")
+    result = read(source)
+    [issue] = result.report.rejected
+    assert str(issue).startswith("line 3: has a quote that is not closed where the row ends (a row of 1 fields over lines 3 to")
+    assert [record[0] for record in result.records] == ["a"] + [f"n{k}" for k in range(3, 30)]
+    assert result.report.rows_read == result.report.rows_taken + result.report.rows_rejected == 29
+
+
+def test_an_oversized_quoted_cell_over_lines_is_one_rejection_and_the_rest_is_read(tmp_path: Path):
+    path = tmp_path / "long.csv"
+    path.write_text('name,date\na,2020-01-01\n"' + "x" * (FIELD_LIMIT + 1) + '",2020-01-02\nc,2020-01-03\n', encoding="utf-8")
+    result = read(path)
+    assert [record[0] for record in result.records] == ["a", "c"]
+    assert result.report.rows_rejected == 1
+
+
+def test_a_byte_that_is_not_utf8_in_a_file_with_carriage_returns_only(tmp_path: Path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"name,date\ra,2020-01-01\rC\xf4te,2020-01-02\rd,2020-01-04\r")
+    result = read(path)
+    assert [record[0] for record in result.records] == ["a", "d"]
+    assert [issue.row for issue in result.report.rejected] == [3]
+
+
+def test_a_minified_json_export_numbers_its_rows_by_place():
+    rows = [{"name": "a", "date": "2020"}, {"name": "", "date": "2020"}, {"name": "", "date": "2020"}]
+    result = read(io.StringIO(json.dumps(rows)))
+    assert result.report.format == "test table (JSON; rows numbered by their place in the array)"
+    assert result.report.rejected_rows == (2, 3)
+    assert result.report.rows_read == result.report.rows_taken + result.report.rows_rejected == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"name": "a", "date": "2020", "n": %s}]' % ("1" * 5000), "not readable as JSON"),
+        ("[" * 100_000, "not readable as JSON: the values are nested too deep"),
+    ],
+)
+def test_json_that_python_cannot_hold_is_a_format_error(text, message):
+    with pytest.raises(FormatError, match=message):
+        read(io.StringIO(text))
+
+
+def test_epoch_milliseconds_beyond_the_calendar_are_a_problem():
+    found, _, problem = read_date("-99999999999999", epoch=True)
+    assert found is None and problem is not None and "not between the years 1 and 9999" in problem

@@ -197,7 +197,7 @@ def test_an_oversized_cell_rejects_its_row_only() -> None:
     assert result.report.rows_read == 3
     assert result.report.rows_taken == 2
     assert [str(issue) for issue in result.report.rejected] == [
-        f"line 3: has a cell longer than {FIELD_LIMIT:,} characters (the csv module's limit): not read"
+        f"line 3: has a cell longer than {FIELD_LIMIT:,} characters, or a quote that is never closed: not read"
     ]
 
 

@@ -14,6 +14,7 @@ path changes the speed and the memory of an import, not its records or its repor
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime
 import gc
@@ -49,6 +50,8 @@ _DAY_MONTH_NAME = re.compile(r"^([0-9]{1,2})[- ]?([A-Za-z]{3,9})\.?[- ]?([0-9]{4
 """``31-Jan-21``, ``21-Feb-92``, ``5 March 2003``, and Stata's ``%td`` form ``13may2003``."""
 _STATA_MONTH = re.compile(r"^([0-9]{4})m([0-9]{1,2})$")
 """Stata's ``%tm`` form of a month: ``2003m5``."""
+_EPOCH_RANGE = (-62135596800000, 253402300799999)
+"""The milliseconds since 1970 of 0001-01-01 and of the last moment of 9999, the dates a calendar date can be."""
 _YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
 _YEAR = re.compile(r"^([0-9]{4})$")
 _EPOCH_MS = re.compile(r"^-?[0-9]{1,14}$")
@@ -345,6 +348,8 @@ def read_date(value: str, *, day_first: bool = False, epoch: bool = False) -> tu
     elif _YEAR.match(value):
         year, month, day = int(value), None, None
     elif epoch and _EPOCH_MS.match(value):
+        if not _EPOCH_RANGE[0] <= int(value) <= _EPOCH_RANGE[1]:
+            return None, None, f"is not a date: {shown(value)} milliseconds since 1970 is not between the years 1 and 9999"
         moment = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(milliseconds=int(value))
         year, month, day = moment.year, moment.month, moment.day
         if moment.time() != datetime.time(0):
@@ -641,6 +646,13 @@ Finish = Callable[[list[T], Callable[[RowIssue], None]], list[T]]
 (merge or replace their records) and give warnings (a `RowIssue` naming the rows concerned); it
 returns the records to keep. It never rejects a row: a row taken stays counted as taken."""
 
+_JSON_FORMATS = {
+    (False, False): "",
+    (True, False): " (JSON)",
+    (True, True): " (JSON; rows numbered by their place in the array)",
+}
+"""What the format's name says of a JSON export and of how its rows are numbered."""
+
 FIELD_LIMIT = 131_072
 """The longest cell an import reads (the csv module's default limit); a longer one rejects its row.
 
@@ -683,16 +695,63 @@ class _NotUtf8(Exception):
     """A byte that is not UTF-8 met while reading a file as UTF-8 text: read it again, line by line."""
 
 
-def _lines_tolerantly(handle: IO[bytes], bad: list[tuple[int, str]]) -> Iterator[str]:
-    """The file's lines as text; a line that is not UTF-8 is decoded with replacements and noted in ``bad``."""
-    for number, raw in enumerate(handle, start=1):
-        try:
-            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            byte = raw[error.start]
-            where = f"0x{byte:02X} at byte {error.start + 1} of line {number}"
-            bad.append((number, f"has a byte that is not UTF-8 text ({where}): was the file saved in another encoding?"))
-            yield raw.decode("utf-8", errors="replace")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+"""A byte that was not UTF-8, as the ``surrogateescape`` error handler keeps it in the text."""
+
+
+class _Lines:
+    """The lines of a file for the csv module, numbered, that give back a row that cannot be read.
+
+    Used when a file must be read again with care (a byte that is not UTF-8, a row the csv module
+    cannot read): each line is numbered as it is read; a line holding a byte that is not UTF-8
+    (kept by ``surrogateescape``) is noted in ``bad``; and when a row fails, `give_back` returns its
+    lines but the first, to be read again as rows of their own, so that an unbalanced quote costs
+    one line, not every line up to the next quote.
+    """
+
+    __slots__ = ("_back", "_read", "_row", "_source", "bad", "number")
+
+    def __init__(self, source: Iterable[str]) -> None:
+        self._source = iter(source)
+        self._back: collections.deque[tuple[int, str]] = collections.deque()
+        self._row: list[tuple[int, str]] = []
+        self._read = 0
+        self.number = 0
+        """The number of the line given last."""
+        self.bad: dict[int, str] = {}
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._back:
+            self.number, text = self._back.popleft()
+        else:
+            text = next(self._source)
+            self._read += 1
+            self.number = self._read
+            found = _ESCAPED.search(text)
+            if found is not None:
+                byte = ord(found.group()) - 0xDC00
+                at = len(text[: found.start()].encode("utf-8", "surrogateescape")) + 1
+                where = f"0x{byte:02X} at byte {at} of line {self.number}"
+                self.bad[self.number] = f"has a byte that is not UTF-8 text ({where}): was the file saved in another encoding?"
+        self._row.append((self.number, text))
+        return text
+
+    def start_row(self) -> int:
+        """Begin a row: return the number of its first line."""
+        self._row.clear()
+        return self._back[0][0] if self._back else self._read + 1
+
+    def give_back(self) -> None:
+        """Give back the lines of the row being read but its first, to be read again."""
+        self._back.extendleft(reversed(self._row[1:]))
+        self._row.clear()
+
+
+class _Restart(Exception):
+    """A row of a file that the csv module cannot read, or a byte that is not UTF-8: read the file again with care."""
 
 
 def _first_line(handle: IO[str]) -> tuple[str, bool]:
@@ -727,6 +786,7 @@ def run(
     """
     missing_values = frozenset(na)
     is_json = False
+    by_place = [False]  # JSON rows numbered by their place in the array, not by line
     how = (layouts, what, parse, missing_values, fast)
     with _opened(source) as (handle, name):
         try:
@@ -734,22 +794,27 @@ def run(
             if is_json:
                 from ._json import json_rows
 
-                header, json_lines = json_rows(first + handle.read(), name)
+                header, json_lines = json_rows(first + handle.read(), name, by_place)
                 account, layout = _read(
                     header, None, json_lines, name, *how, strict=strict, epoch=True
                 )
-            else:
+            elif isinstance(source, (str, os.PathLike)):
                 lines = itertools.chain((first,), handle)
                 account, layout = _read(None, lines, None, name, *how, strict=strict)
-        except (_NotUtf8, UnicodeDecodeError) as error:
+            else:  # an open file cannot be read again: read it with care from the start
+                careful = _Lines(itertools.chain((first,), handle))
+                account, layout = _read(None, careful, None, name, *how, strict=strict, careful=careful)
+        except (_Restart, _NotUtf8, UnicodeDecodeError) as error:
             if not isinstance(source, (str, os.PathLike)):
                 reason = getattr(error, "reason", "not UTF-8")
                 raise FormatError(f"{name}: not UTF-8 text ({reason}); open the file with its encoding") from None
             descriptor, _ = open_for_reading(name)
-            bad: list[tuple[int, str]] = []
-            with open(descriptor, "rb") as binary:
-                tolerant = _lines_tolerantly(binary, bad)
-                account, layout = _read(None, tolerant, None, name, *how, strict=strict, bad=bad)
+            with open(descriptor, encoding="utf-8-sig", errors="surrogateescape", newline="") as again:
+                first_line, is_json = _first_line(again)
+                if is_json:
+                    raise FormatError(f"{name}: not UTF-8 text: save the JSON file as UTF-8") from None
+                careful = _Lines(itertools.chain((first_line,), again))
+                account, layout = _read(None, careful, None, name, *how, strict=strict, careful=careful)
     records = account.records
     if finish is not None:
         records = finish(records, account.warn)
@@ -760,7 +825,7 @@ def run(
     )
     report = ImportReport(
         source=name,
-        format=layout.name + (" (JSON)" if is_json else ""),
+        format=layout.name + _JSON_FORMATS[(is_json, by_place[0])],
         rows_read=account.rows_read,
         rows_taken=account.rows_read - account.rows_rejected,
         rejected=tuple(account.rejected),
@@ -784,9 +849,14 @@ def _read(
     *,
     strict: bool = False,
     epoch: bool = False,
-    bad: list[tuple[int, str]] | None = None,
+    careful: _Lines | None = None,
 ) -> tuple[_Account[T], Layout]:
-    """Read the rows of one file: CSV ``lines``, or the ``header`` and rows of a JSON export."""
+    """Read the rows of one file: CSV ``lines``, or the ``header`` and rows of a JSON export.
+
+    The CSV rows are read at full speed; a row the csv module cannot read, or a byte that is not
+    UTF-8, raises `_Restart` (or `_NotUtf8`) for the file to be read again ``careful``ly, from a
+    `_Lines`: row by row, rejecting only the rows that cannot be read.
+    """
     account: _Account[T] = _Account()
     records, rejected = account.records, account.rejected
     reader = None
@@ -800,10 +870,8 @@ def _read(
             raise _NotUtf8 from None
     if header is None or not any(cell.strip() for cell in header):
         raise FormatError(f"{name}: the file is empty: there is no header line", line=1)
-    if bad:
-        line, message = bad[0]
-        if line == 1:
-            raise FormatError(f"{name}: line 1: the header {message}", line=1)
+    if careful is not None and 1 in careful.bad:
+        raise FormatError(f"{name}: line 1: the header {careful.bad[1]}", line=1)
     layout, positions = detect(header, layouts, what, name)
     parse_row = parse(layout)
     take = None if fast is None else fast(Table(layout, positions, header, na, epoch), records)
@@ -845,37 +913,71 @@ def _read(
                     slowly(values, line)
             return account, layout
         assert reader is not None
-        unread = bad if bad is not None else []
+        if careful is not None:
+            _read_carefully(reader, careful, account, take, slowly, width)
+            return account, layout
         last_line = reader.line_num
-        while True:
-            try:
-                for values in reader:
-                    line = last_line + 1
-                    last_line = reader.line_num
-                    account.rows_read += 1
-                    if unread and unread[0][0] <= last_line:
-                        message = unread[0][1]
-                        while unread and unread[0][0] <= last_line:
-                            del unread[0]
-                        account.reject(line, message)
-                        continue
-                    if take is not None and len(values) == width and take(values, line):
-                        continue
-                    slowly(values, line)
-                break
-            except csv.Error as error:
-                line, last_line = last_line + 1, reader.line_num
+        try:
+            for values in reader:
+                line = last_line + 1
+                last_line = reader.line_num
                 account.rows_read += 1
-                text = str(error)
-                if text.startswith("field larger than field limit"):
-                    text = f"has a cell longer than {FIELD_LIMIT:,} characters (the csv module's limit): not read"
-                elif "NUL" in text:
-                    text = "has a NUL byte: not read"
-                else:
-                    text = f"is not readable as CSV: {text}"
-                while unread and unread[0][0] <= last_line:
-                    del unread[0]
-                account.reject(line, text)
-            except UnicodeDecodeError:
-                raise _NotUtf8 from None
+                if len(values) == width:
+                    if take is not None and take(values, line):
+                        continue
+                elif last_line > line:
+                    raise _Restart  # a ragged row over several lines: a quote not closed where it should be
+                slowly(values, line)
+        except csv.Error:
+            raise _Restart from None
+        except UnicodeDecodeError:
+            raise _NotUtf8 from None
     return account, layout
+
+
+def _read_carefully(
+    reader: Iterator[list[str]],
+    lines: _Lines,
+    account: _Account[T],
+    take: FastRows | None,
+    slowly: Callable[[list[str], int], None],
+    width: int,
+) -> None:
+    """Read the rows of a file again with care: a row that cannot be read is rejected alone.
+
+    A row the csv module cannot read, or a row of the wrong width over several lines (a quote not
+    closed where the row should end, which took the next lines into one cell), is rejected at its
+    first line, and its other lines are read again as rows of their own.
+    """
+    while True:
+        line = lines.start_row()
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            account.rows_read += 1
+            account.reject(line, _unreadable(str(error)))
+            lines.give_back()
+            continue
+        account.rows_read += 1
+        bad = [lines.bad[number] for number in range(line, lines.number + 1) if number in lines.bad]
+        if bad:
+            account.reject(line, bad[0])
+            continue
+        if len(values) == width:
+            if take is not None and take(values, line):
+                continue
+        elif lines.number > line:
+            account.reject(line, f"has a quote that is not closed where the row ends (a row of {len(values)} fields over lines"
+                           f" {line} to {lines.number}; the header has {width}): not read, and its next lines are read as rows")
+            lines.give_back()
+            continue
+        slowly(values, line)
+
+
+def _unreadable(reason: str) -> str:
+    """Why the csv module could not read a row, in plain words."""
+    if reason.startswith("field larger than field limit"):
+        return f"has a cell longer than {FIELD_LIMIT:,} characters, or a quote that is never closed: not read"
+    return f"is not readable as CSV: {reason}"

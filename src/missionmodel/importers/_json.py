@@ -5,7 +5,8 @@ The UN Peace and Security Data Hub gives its tables as JSON as well as CSV: an a
 ``value``, ``results``, ...). The engine reads them as rows of text under a header, so that every
 reader reads both: the header is every key met, in order of first appearance; a missing key or a
 ``null`` is an empty cell; numbers and booleans are written as text (``250.0`` stays ``250.0``).
-Each row is numbered by the line where its object starts, so a report points into the file.
+Each row is numbered by the line where its object starts, so a report points into the file; in a
+minified export, whose objects share a line, by its place in the array.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def _array_start(text: str, name: str) -> int:
         whole = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
         raise _fail(name, text, error.pos, f"not valid JSON: {error.msg}") from None
+    except (ValueError, RecursionError) as error:  # a number of more than 4,300 digits; nesting too deep
+        raise _fail(name, text, at, f"not readable as JSON: {_reason(error)}") from None
     if not isinstance(whole, dict):
         raise _fail(name, text, at, "a JSON export must be an array of objects, or an object holding one")
     candidates = [key for key, value in whole.items() if isinstance(value, list) and any(isinstance(row, dict) for row in value)]
@@ -76,6 +79,12 @@ def _array_start(text: str, name: str) -> int:
 _KINDS = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
 
 
+def _reason(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "the values are nested too deep"
+    return str(error).split(";")[0]
+
+
 def _cell(value: Any) -> str | None:
     if value is None:
         return ""
@@ -86,11 +95,13 @@ def _cell(value: Any) -> str | None:
     return None
 
 
-def json_rows(text: str, name: str) -> tuple[list[str], Iterator[tuple[int, list[str] | str]]]:
+def json_rows(text: str, name: str, by_place: list[bool]) -> tuple[list[str], Iterator[tuple[int, list[str] | str]]]:
     """Return the header and the rows (line, cells) of a JSON export.
 
     A row that is not an object, or that holds an array or an object as a value, is given as
-    the reason it cannot be read (a string) instead of its cells.
+    the reason it cannot be read (a string) instead of its cells. Rows are numbered by the line
+    where their object starts; when two start on one line (a minified export), by their place in
+    the array instead (1 for the first), and ``by_place[0]`` is set to True.
 
     Raises:
         FormatError: If the text is not JSON, or holds no array of rows.
@@ -116,6 +127,12 @@ def json_rows(text: str, name: str) -> tuple[list[str], Iterator[tuple[int, list
                 raise json.JSONDecodeError("expected ',' or ']'", text, at)
     except json.JSONDecodeError as error:
         raise _fail(name, text, error.pos, f"not valid JSON: {error.msg}") from None
+    except (ValueError, RecursionError) as error:  # a number of more than 4,300 digits; nesting too deep
+        raise _fail(name, text, at, f"not readable as JSON: {_reason(error)}") from None
+    if len({line for line, _ in items}) < len(items):
+        # several rows on one line (a minified export): number them by their place in the array
+        items = [(place, item) for place, (_, item) in enumerate(items, start=1)]
+        by_place[0] = True
     header: dict[str, None] = {}
     for _, item in items:
         if isinstance(item, dict):
