@@ -205,7 +205,7 @@ def test_the_json_export_with_dates_in_milliseconds() -> None:
         },
     ]  # fmt: skip
     result = un.read_country_totals(io.StringIO(json.dumps(rows)))
-    assert result.report.format == "UN Data Hub latest contributions by country (JSON)"
+    assert result.report.format == "UN Data Hub latest contributions by country (JSON; rows numbered by their place in the array)"
     assert result.report.ok, str(result.report)
     from_csv = un.read_country_totals(table(ROWS[:2])).records
     assert result.records == from_csv
