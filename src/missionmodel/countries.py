@@ -121,6 +121,10 @@ _ALIASES = {
     "south yemen": "YMD",
     "zaire": "ZAR",
     "micronesia": "FSM",
+    # the Correlates of War names (Geo-PKO's ``name`` column)
+    "congo democratic republic of": "COD",
+    "congo democratic republic of zaire": "COD",
+    "zimbabwe rhodesia": "ZWE",
 }
 """Names in common English use that ISO 3166 does not list, by their `_key`."""
 

@@ -38,6 +38,7 @@ from ..strength import Strength
 from .result import WARNINGS_KEPT, ImportReport, ImportResult, RepeatedWarning, RowIssue
 
 T = TypeVar("T")
+K = TypeVar("K")
 V = TypeVar("V")
 
 CsvSource = str | os.PathLike[str] | IO[str]
@@ -94,17 +95,32 @@ def shown(value: str) -> str:
     return repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
 
 
-_STRENGTHS: dict[int, Strength] = {}
+class SharedValues(dict[K, V]):
+    """Values made once per key and shared between rows: a file repeats the same counts, dates and codes.
+
+    Looking up a key not seen yet makes its value with ``make``; past ``limit`` keys the cache is
+    emptied and fills again, so memory stays bounded whatever the file.
+
+    Example:
+        >>> doubled = SharedValues(lambda n: 2 * n)
+        >>> doubled[21], len(doubled)
+        (42, 1)
+    """
+
+    def __init__(self, make: Callable[[K], V], limit: int = 100_000) -> None:
+        super().__init__()
+        self._make = make
+        self._limit = limit
+
+    def __missing__(self, key: K) -> V:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._make(key)
+        return value
 
 
-def exact_strength(n: int) -> Strength:
-    """``Strength.exact(n)``, shared between rows: a large file repeats the same counts many times."""
-    found = _STRENGTHS.get(n)
-    if found is None:
-        if len(_STRENGTHS) > 100_000:
-            _STRENGTHS.clear()
-        found = _STRENGTHS[n] = Strength.exact(n)
-    return found
+exact_strength: Callable[[int], Strength] = SharedValues(Strength.exact).__getitem__
+"""``Strength.exact(n)``, shared between rows."""
 
 
 def normalise(name: str) -> str:
@@ -369,18 +385,15 @@ def read_date(value: str, *, day_first: bool = False, epoch: bool = False) -> tu
 
 _CLEAN_DATES: dict[str, PartialDate] = {}
 """Texts read as dates with no repair and no problem, shared by every import (files repeat their dates)."""
-_DATES: dict[tuple[int, int | None, int | None], PartialDate] = {}
+_DATES: SharedValues[tuple[int, int | None, int | None], PartialDate] = SharedValues(
+    lambda key: PartialDate(year=key[0], month=key[1], day=key[2])
+)
+"""Dates, shared between rows (files repeat the same few dates)."""
 
 
 def _date(year: int, month: int | None, day: int | None) -> PartialDate:
-    """Return the PartialDate, shared between rows (files repeat the same few dates)."""
-    key = (year, month, day)
-    found = _DATES.get(key)
-    if found is None:
-        if len(_DATES) > 100_000:
-            _DATES.clear()
-        found = _DATES[key] = PartialDate(year=year, month=month, day=day)
-    return found
+    """Return the PartialDate, shared between rows."""
+    return _DATES[year, month, day]
 
 
 def detect(header: Sequence[str], layouts: Sequence[Layout], what: str, source: str) -> tuple[Layout, dict[str, int]]:

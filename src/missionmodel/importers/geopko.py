@@ -25,7 +25,6 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -45,6 +44,7 @@ from ._csv import (
     FastRows,
     Layout,
     RowParser,
+    SharedValues,
     Table,
     exact_strength,
     record_maker,
@@ -54,7 +54,7 @@ from ._csv import (
 )
 from .result import ImportResult, MissionEntry
 
-__all__ = ["ALIASES", "HEADQUARTERS", "MAX_CONTRIBUTORS", "SOURCE", "country_of", "read_sites"]
+__all__ = ["HEADQUARTERS", "MAX_CONTRIBUTORS", "SOURCE", "country_of", "read_sites"]
 
 SOURCE = Source(
     id="geo-pko",
@@ -78,19 +78,6 @@ HEADQUARTERS: dict[str, HeadquartersLevel] = {
     "3": HeadquartersLevel.MISSION,
 }
 """Geo-PKO's ``HQ`` codes: 0 none, 1 a contributing country's contingent ("TCC HQ"), 2 sector, 3 mission."""
-
-ALIASES: dict[str, str] = {
-    "congodemocraticrepublicof": "COD",
-    "congodemocraticrepublicofzaire": "COD",
-    "zimbabwerhodesia": "ZWE",
-}
-"""Country names that Geo-PKO writes and ISO 3166 does not, by their key (letters and digits only).
-
-These are the Correlates of War names of its ``name`` column (``Congo, Democratic Republic of
-(Zaire)``, ``Zimbabwe (Rhodesia)``); the names of its ``country`` and ``name.of.TCC`` columns
-(``DRC``, ``Ivory Coast``, ``Cote D'ivoire``, ``U.K.``, ``Korea (ROK)``) are known to
-`missionmodel.countries`.
-"""
 
 _KOREA_BY_COW = {"732": "KOR", "731": "PRK"}
 """``Korea``, which could mean either state, read by the Correlates of War code beside it (``TCC1`` ...)."""
@@ -149,11 +136,6 @@ _LAYOUT = Layout(
 )
 
 
-def _key(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    return re.sub(r"[^0-9a-z]+", "", "".join(c for c in text if not unicodedata.combining(c)).casefold())
-
-
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -166,10 +148,10 @@ def country_of(name: str) -> str | None:
     """
     if len(name) <= 2:
         return None  # "MA" in a name column: Morocco's two-letter code, or an abbreviation of the map's
-    code = suggest_code(name) or ALIASES.get(_key(name))
+    code = suggest_code(name)
     if code is None and _PARENTHESIS.search(name):
         bare = _PARENTHESIS.sub("", name)
-        code = suggest_code(bare) or ALIASES.get(_key(bare))
+        code = suggest_code(bare)
     return code
 
 
@@ -283,7 +265,7 @@ def _contributor(cells: Cells, k: int) -> tuple[bool, str | None, str | None]:
     if name.casefold() in _UNKNOWN:
         return True, None, None
     code = name if is_country_code(name) else country_of(name)
-    if code is None and _key(name) == "korea":
+    if code is None and name.casefold() == "korea":
         code = _KOREA_BY_COW.get(cells.text(f"tcc{k}_cow") or "")
     if code is not None:
         return True, code, None
@@ -305,18 +287,15 @@ def _contingents(cells: Cells, slots: tuple[int, ...]) -> list[SiteContingent]:
     return contingents
 
 
-_CONTINGENTS: dict[tuple[str | None, Strength, str | None], SiteContingent] = {}
+_CONTINGENTS: SharedValues[tuple[str | None, Strength, str | None], SiteContingent] = SharedValues(
+    lambda key: SiteContingent(contributor=key[0], strength=key[1], name=key[2])
+)
+"""Contingents, shared between rows (a site is shown on many maps with the same contingents)."""
 
 
 def _contingent(code: str | None, strength: Strength, name: str | None) -> SiteContingent:
-    """The contingent, shared between rows (a site is shown on many maps with the same contingents)."""
-    key = (code, strength, name)
-    found = _CONTINGENTS.get(key)
-    if found is None:
-        if len(_CONTINGENTS) > 100_000:
-            _CONTINGENTS.clear()
-        found = _CONTINGENTS[key] = SiteContingent(contributor=code, strength=strength, name=name)
-    return found
+    """The contingent, shared between rows."""
+    return _CONTINGENTS[code, strength, name]
 
 
 def _units(cells: Cells) -> list[SiteUnit]:

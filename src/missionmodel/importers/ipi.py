@@ -40,7 +40,7 @@ from typing import Any, cast
 import attrs
 
 from ..contribution import Contribution, ContributionKind, ContributionStatus
-from ..countries import is_country_code, suggest_code
+from ..countries import is_country_code
 from ..dates import PartialDate
 from ..exceptions import ValidationError
 from ..geography import PointCheck, check_point
@@ -823,18 +823,9 @@ def _headquarters(cells: Cells) -> Place | None:
     since = len(cells.problems)
     latitude, longitude = cells.coordinates("hq_latitude", "hq_longitude", keep_row=True)
     _downgrade(cells, since, "the HQ is kept without coordinates")
-    code = cells.text("mission_iso3")
-    country = code if code is not None and is_country_code(code) else None
-    if country is None:
-        named = cells.text("mission_country")
-        guess = suggest_code(code) if code is not None else None
-        if guess is None and named is not None:
-            guess = suggest_code(named.strip(" .,;:*!?\"'()[]#+^~_"))
-        if guess is not None:
-            cells.warn("mission_iso3", f"read {code!r} as {guess!r}" if code else f"is empty: read {guess!r} from {named!r}")
-            country = guess
-        elif code is not None:
-            cells.warn("mission_iso3", f"{code!r} is not an ISO 3166-1 alpha-3 country code: the HQ is kept without a country")
+    since = len(cells.problems)
+    country = country_code(cells, "mission_iso3", "mission_country")
+    _downgrade(cells, since, "the HQ is kept without a country")
     if latitude is not None and longitude is not None and country is not None:
         check = _checked_point(latitude, longitude, country)
         message = check.message()
