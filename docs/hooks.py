@@ -22,6 +22,13 @@
   them (see `run_blocks`), in a separate interpreter. A block that fails, or a marker that
   follows no Python block or shows nothing, is a warning. The dataset pages use it, so that what
   they show is always what the shipped data gives.
+* **Tables of a dataset.** In any page, a line ``<!-- dataset: NAME PART -->`` is replaced by
+  Markdown rendered now from the shipped dataset NAME (read from its YAML file, so that an edit
+  shows at once): PART is one of `DATASET_PARTS` (its coverage notes, its mandate chain, the
+  ceilings in force over time, its appointments, budgets, fatality counts, timeline of events,
+  sources), each record with its flags (unconfirmed, acting, disputed), its note and its sources'
+  titles, linked to their addresses. An unknown dataset or part is a warning. The rendering is
+  generic: it reads the `Mission`, never a list kept by hand.
 
 This file imports nothing from MkDocs at module level, so that the tests (which do not install
 MkDocs) can use its nav groups and its code-block parser, and so that it runs as a script:
@@ -82,6 +89,9 @@ REFERENCE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "position",
             "personnel",
             "fatality",
+            "budget",
+            "event",
+            "coverage",
             "site",
             "place",
             "sources",
@@ -124,7 +134,10 @@ LEADS: dict[str, tuple[str, ...]] = {
     "appointment": ("Appointment",),
     "position": ("Position",),
     "personnel": ("PersonnelFigure",),
-    "fatality": ("Fatality",),
+    "fatality": ("Fatality", "FatalityCount"),
+    "budget": ("Budget", "BudgetKind"),
+    "event": ("Event", "EventKind"),
+    "coverage": ("CoverageNote", "CoverageStatus", "Topic", "data_begin"),
     "site": ("Site",),
     "exceptions": ("ValidationError", "FormatError", "ErrorDetail"),
     "strength": ("Strength",),
@@ -666,8 +679,356 @@ def with_outputs(markdown: str, filename: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- The tables of a dataset, rendered from the shipped data ---------------------------------------
+
+DATASET_MARKER = re.compile(r"^[ \t]*<!-- dataset: (?P<name>[a-z0-9_-]+) (?P<part>[a-z_]+) -->[ \t]*$", re.MULTILINE)
+"""A line ``<!-- dataset: NAME PART -->``: replaced, at build time, by that part of the dataset, rendered."""
+_TITLE_LENGTH = 70
+"""How long a source's title is shown in a record's row before it is cut (the Sources table shows it whole)."""
+
+
+def load_dataset(name: str) -> Any:
+    """Read a shipped dataset from its YAML file (not the package's cache, so that an edit shows at once).
+
+    Args:
+        name: The dataset's name, e.g. ``"unifil"``.
+
+    Raises:
+        FileNotFoundError: If there is no such dataset.
+    """
+    from missionmodel import load
+
+    path = SOURCE / "datasets" / f"{name}.yaml"
+    if not path.is_file():
+        raise FileNotFoundError(f"no dataset {name!r} ({path} does not exist)")
+    return load(path)
+
+
+def md_cell(text: object) -> str:
+    """Return text for a cell of a Markdown table: what Markdown would read as markup escaped.
+
+    Args:
+        text: The text (or None, for an empty cell).
+    """
+    if text is None:
+        return ""
+    value = " ".join(str(text).split())
+    for character in "\\`*_[]<>|":
+        value = value.replace(character, "\\" + character)
+    return value
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table (its cells already escaped); a sentence when there are no rows."""
+    if not rows:
+        return "None recorded in the dataset.\n"
+    lines = ["| " + " | ".join(headings) + " |", "| " + " | ".join("---" for _ in headings) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _source_links(mission: Any, ids: Sequence[str]) -> str:
+    """A record's sources: each title (cut when long), linked to its address when it has one."""
+    parts = []
+    for source_id in ids:
+        try:
+            source = mission.source(source_id)
+        except KeyError:
+            parts.append(md_cell(source_id))
+            continue
+        title = source.title if len(source.title) <= _TITLE_LENGTH else source.title[: _TITLE_LENGTH - 1].rstrip() + "…"
+        parts.append(f"[{md_cell(title)}](<{source.url}>)" if source.url else md_cell(title))
+    return "; ".join(parts)
+
+
+def _flags(record: Any, records: Sequence[Any] = ()) -> list[str]:
+    """What marks a record, in words: acting, unconfirmed, disputed; then its note."""
+    flags = []
+    if getattr(record, "acting", False):
+        flags.append("acting")
+    if getattr(record, "unconfirmed", False):
+        flags.append("unconfirmed")
+    disputes = getattr(record, "disputes", None)
+    if disputes is not None:
+        flags.append(f"an alternative account, disputing `{disputes}`")
+    record_id = getattr(record, "id", None)
+    if record_id is not None and any(getattr(other, "disputes", None) == record_id for other in records):
+        flags.append(f"disputed by another account (`{record_id}`)")
+    text = "; ".join(flags)
+    note = getattr(record, "note", None)
+    if note:
+        text = f"{text}. {md_cell(note)}" if text else md_cell(note)
+    return [text]
+
+
+def _label(mandate: Any) -> str:
+    return str(mandate.authority)
+
+
+def _name(mission: Any, actor_id: str) -> str:
+    try:
+        return str(mission.actor(actor_id).name)
+    except KeyError:
+        return actor_id
+
+
+def _country_name(code: str | None) -> str:
+    if code is None:
+        return ""
+    from missionmodel.countries import country_name
+
+    try:
+        return str(country_name(code))
+    except KeyError:
+        return code
+
+
+def _by_date(records: Sequence[Any], date_of: Any) -> list[Any]:
+    """Records sorted by a date (undated first), stable."""
+    return sorted(records, key=lambda record: (date_of(record) is not None, date_of(record) and date_of(record).earliest()))
+
+
+def render_coverage(mission: Any) -> str:
+    """The coverage notes, then where the data of each topic begin."""
+    from missionmodel.coverage import Topic, data_begin
+
+    notes = [
+        [
+            md_cell("the whole dataset" if note.topic is None else _words(note.topic.value)),
+            md_cell(note.status.value),
+            md_cell(note.start),
+            md_cell(note.end),
+            md_cell(note.text),
+            _source_links(mission, note.sources),
+        ]
+        for note in mission.coverage
+    ]
+    begins = []
+    for topic in Topic:
+        records = getattr(mission, topic.value)
+        begin = data_begin(mission, topic)
+        if records or begin is not None:
+            begins.append([md_cell(_words(topic.value)), md_cell(begin or "no dated record"), f"{len(records):,}"])
+    return (
+        _table(["Topic", "Status", "From", "To", "What the data hold", "Sources"], notes)
+        + "\nWhere the data of each topic begin (a query about an earlier date warns), and how many records it has:\n\n"
+        + _table(["Topic", "Data begin", "Records"], begins)
+    )
+
+
+def render_mandates(mission: Any) -> str:
+    """The mandates in the order of their dates, each link of a chain with what it does."""
+    from missionmodel.timeline import effective_date
+
+    labels = {m.id: _label(m) for m in mission.mandates if m.id is not None}
+    rows = []
+    for number, mandate in enumerate(_by_date(mission.mandates, effective_date), start=1):
+        authority = mandate.authority
+        changes = []
+        if mandate.tasks:
+            changes.append(("gives " if mandate.follows is None else "adds ") + ", ".join(_words(t.value) for t in mandate.tasks))
+        if mandate.drops:
+            changes.append("drops " + ", ".join(_words(t.value) for t in mandate.drops))
+        if mandate.restrictions:
+            changes.append("restrictions: " + "; ".join(mandate.restrictions))
+        ceiling = ""
+        if mandate.authorized_strength is not None:
+            ceiling = ("about " if mandate.approximate else "") + str(mandate.authorized_strength)
+        start = effective_date(mandate)
+        rows.append(
+            [
+                str(number),
+                md_cell(_label(mandate)),
+                md_cell(authority.adopted),
+                md_cell(authority.vote),
+                md_cell(", ".join(a.value for a in mandate.actions)),
+                md_cell(labels.get(mandate.follows, mandate.follows)),
+                md_cell(f"{start or '?'} to {mandate.end or 'no end recorded'}"),
+                md_cell(ceiling),
+                md_cell("; ".join(changes)),
+                *_flags(mandate),
+                _source_links(mission, mandate.sources),
+            ]
+        )
+    headings = ["#", "Instruments", "Adopted", "Vote", "Action", "Follows", "In force", "Ceiling set", "Tasks", "Notes"]
+    return _table([*headings, "Sources"], rows)
+
+
+def render_ceilings(mission: Any) -> str:
+    """The personnel ceiling in force over time: a row each time it changes along the chains."""
+    from missionmodel.timeline import carried_over, effective_date, mandate_chain
+
+    rows = []
+    previous: Any = ()
+    for mandate in _by_date(mission.mandates, effective_date):
+        ceiling = carried_over(mandate_chain(mission.mandates, mandate))[1]
+        key = None if ceiling is None else (ceiling.strength, ceiling.approximate, id(ceiling.set_by))
+        if key == previous:
+            continue
+        previous = key
+        start = effective_date(mandate)
+        if ceiling is None:
+            rows.append([md_cell(start), "none recorded", md_cell(_label(mandate)), ""])
+        else:
+            setter = ceiling.set_by
+            rows.append([md_cell(start), md_cell(ceiling), md_cell(_label(setter)), _source_links(mission, setter.sources)])
+    return _table(["From", "Ceiling in force", "Set by", "Sources"], rows)
+
+
+def render_appointments(mission: Any) -> str:
+    """Who held which post, post by post, each term in the order of its start."""
+    from missionmodel import Post
+
+    rows = []
+    for post in Post:
+        terms = _by_date([a for a in mission.appointments if a.post is post], lambda a: a.start)
+        for appointment in terms:
+            try:
+                country = mission.actor(appointment.holder).country
+            except KeyError:
+                country = None
+            rows.append(
+                [
+                    md_cell(_words(post.value)),
+                    md_cell(appointment.unit),
+                    md_cell(_name(mission, appointment.holder)),
+                    md_cell(_country_name(country)),
+                    md_cell(appointment.start),
+                    md_cell(appointment.end),
+                    *_flags(appointment, mission.appointments),
+                    _source_links(mission, appointment.sources),
+                ]
+            )
+    return _table(["Post", "Unit", "Holder", "Nationality", "From", "To", "Notes", "Sources"], rows)
+
+
+def render_budgets(mission: Any) -> str:
+    """Every budget figure, by fiscal period."""
+    rows = []
+    for budget in _by_date(mission.budgets, lambda b: b.start):
+        if budget.amount is None:
+            amount = "not reported"
+        else:
+            amount = f"{'about ' if budget.approximate else ''}{budget.currency} {budget.amount:,}{' net' if budget.net else ''}"
+        rows.append(
+            [
+                md_cell(f"{budget.start} to {budget.end}"),
+                md_cell(budget.kind.value),
+                md_cell(amount),
+                md_cell(budget.decided_by),
+                md_cell(budget.decided),
+                md_cell(budget.vote),
+                *_flags(budget, mission.budgets),
+                _source_links(mission, budget.sources),
+            ]
+        )
+    return _table(["Period", "Figure", "Amount", "Decided by", "Decided", "Vote", "Notes", "Sources"], rows)
+
+
+def render_fatality_counts(mission: Any) -> str:
+    """Every reported count of the dead, by the date it refers to."""
+    rows = [
+        [
+            f"{count.count:,}",
+            md_cell(count.as_of or "not reported"),
+            md_cell(count.since),
+            *_flags(count, mission.fatality_counts),
+            _source_links(mission, count.sources),
+        ]
+        for count in _by_date(mission.fatality_counts, lambda c: c.as_of)
+    ]
+    table = _table(["Dead", "As of", "Since", "Notes (who is counted)", "Sources"], rows)
+    if mission.fatalities:
+        table += f"\nBeside these counts, {len(mission.fatalities):,} deaths are recorded one by one.\n"
+    return table
+
+
+def render_events(mission: Any) -> str:
+    """The timeline: every event, by date."""
+    rows = []
+    for event in _by_date(mission.events, lambda e: e.date):
+        place = ""
+        if event.place is not None:
+            place = event.place.name + (f", {_country_name(event.place.country)}" if event.place.country else "")
+        rows.append(
+            [
+                md_cell(event.date),
+                md_cell(None if event.kind is None else event.kind.value),
+                md_cell(event.summary),
+                md_cell(place),
+                md_cell(", ".join(_name(mission, actor) for actor in event.actors)),
+                *_flags(event, mission.events),
+                _source_links(mission, event.sources),
+            ]
+        )
+    return _table(["Date", "Kind", "What happened", "Where", "Who", "Notes", "Sources"], rows)
+
+
+def render_sources(mission: Any) -> str:
+    """Every source, with its kind, publisher, language, date and address."""
+    rows = []
+    for source in mission.sources:
+        title = f"[{md_cell(source.title)}](<{source.url}>)" if source.url else md_cell(source.title)
+        rows.append(
+            [
+                f"`{source.id}`",
+                title,
+                md_cell(None if source.kind is None else _words(source.kind.value)),
+                md_cell(source.publisher),
+                md_cell(source.language),
+                md_cell(source.published),
+                md_cell(source.note),
+            ]
+        )
+    return _table(["Id", "Title", "Kind", "Publisher", "Language", "Published", "Note"], rows)
+
+
+DATASET_PARTS = {
+    "coverage": render_coverage,
+    "mandates": render_mandates,
+    "ceilings": render_ceilings,
+    "appointments": render_appointments,
+    "budgets": render_budgets,
+    "fatality_counts": render_fatality_counts,
+    "events": render_events,
+    "sources": render_sources,
+}
+"""The parts of a dataset that ``<!-- dataset: NAME PART -->`` renders, by PART."""
+
+
+def with_datasets(markdown: str, filename: str) -> str:
+    """Replace each ``<!-- dataset: NAME PART -->`` line of a page with that part of the dataset, rendered.
+
+    An unknown dataset or part, or a rendering that fails, is a warning and leaves the line.
+
+    Args:
+        markdown: The page's Markdown.
+        filename: The page's path, for messages.
+    """
+    loaded: dict[str, Any] = {}
+
+    def render(match: re.Match[str]) -> str:
+        name, part = match["name"], match["part"]
+        if part not in DATASET_PARTS:
+            log.warning("%s: %r is no part of a dataset; the parts are: %s", filename, part, ", ".join(DATASET_PARTS))
+            return match[0]
+        try:
+            if name not in loaded:
+                loaded[name] = load_dataset(name)
+            return DATASET_PARTS[part](loaded[name]).rstrip("\n")
+        except Exception as error:  # noqa: BLE001 - any failure is reported, and fails a strict build
+            log.warning("%s: cannot render %s of the dataset %r: %s: %s", filename, part, name, type(error).__name__, error)
+            return match[0]
+
+    return DATASET_MARKER.sub(render, markdown)
+
+
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
-    """Put the examples in place of ``<!-- examples -->``, and outputs in place of ``<!-- output -->``.
+    """Put the examples in place of ``<!-- examples -->``, outputs in place of ``<!-- output -->``, datasets' tables too.
 
     Args:
         markdown: The page's Markdown.
@@ -676,6 +1037,8 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     """
     if OUTPUT_MARKER in markdown:
         markdown = with_outputs(markdown, f"docs/{page.file.src_uri}")
+    if "<!-- dataset: " in markdown:
+        markdown = with_datasets(markdown, f"docs/{page.file.src_uri}")
     if EXAMPLES_MARKER not in markdown:
         return markdown
     scripts = sorted(EXAMPLES.glob("*.py"), key=lambda path: (path.name != FIRST_EXAMPLE, path.name))

@@ -372,7 +372,7 @@ def test_funding_and_logistics_never_add_to_a_total(history, money, kind):
 
 
 @settings(max_examples=50)
-@given(testing.monthly_panels(), st.integers(0, 12))
+@given(testing.monthly_panels(silent_months=False), st.integers(0, 12))
 def test_a_monthly_panel_adds_up_the_contingents_on_the_ground(panel, offset):
     month = PartialDate(year=2024 + offset // 12, month=offset % 12 + 1)  # the panel starts in January 2024
     expected = ZERO
@@ -383,6 +383,28 @@ def test_a_monthly_panel_adds_up_the_contingents_on_the_ground(panel, offset):
     assert claims.total_strength(panel, DEPLOYED, on=month) == expected
     assert claims.total_strength(panel, on=month) == expected
     assert expected.is_exact
+
+
+@settings(max_examples=50)
+@given(testing.monthly_panels(), st.integers(0, 12))
+def test_a_contingent_silent_in_the_latest_count_counts_from_zero(panel, offset):
+    month = PartialDate(year=2024 + offset // 12, month=offset % 12 + 1)
+    known = [c for c in panel if c.as_of <= month]
+    reporting: dict[PartialDate, set[str]] = {}
+    for c in known:
+        if c.status is DEPLOYED:
+            reporting.setdefault(c.as_of, set()).add(c.contributor)
+    counts = [day for day, who in reporting.items() if len(who) > 1]
+    latest = max(counts, key=lambda day: day.earliest()) if counts else None
+    low, high = ZERO, ZERO
+    for contributor in dict.fromkeys(c.contributor for c in known):
+        last = [c for c in known if c.contributor == contributor][-1]
+        if last.status is not DEPLOYED:
+            continue
+        high += last.strength
+        if latest is None or contributor in reporting[latest] or not certainly_before(last.as_of, latest):
+            low += last.strength
+    assert claims.total_strength(panel, DEPLOYED, on=month) == Strength.between(low.low or 0, high.high or 0)
 
 
 @settings(max_examples=50)
@@ -622,3 +644,59 @@ def test_claims_that_supersede_one_another_in_a_cycle_are_refused():
     ]
     with pytest.raises(mm.ValidationError, match="cycle"):
         mission_of(history)
+
+
+# --- rule 6: a deployment not in a later count may have ended ----------------------------------
+
+
+def test_a_deployment_absent_from_a_later_count_counts_from_zero():
+    history = [
+        claim("SEN", DEPLOYED, 561, "1982-06-03"),
+        claim("FJI", DEPLOYED, 628, "1982-06-03"),
+        claim("FJI", DEPLOYED, 150, "2024-11-23"),
+        claim("IDN", DEPLOYED, 1230, "2024-11-23"),
+    ]
+    found = {s.contributor: s for s in claims.standings(history)}
+    assert found["SEN"].absent_from == PartialDate.parse("2024-11-23")
+    assert found["FJI"].absent_from is None and found["IDN"].absent_from is None
+    assert found["SEN"].counted(DEPLOYED) == Strength.between(0, 561)
+    assert claims.total_strength(history, DEPLOYED) == Strength.between(1380, 1941)
+    # As the count of 1982 stood, Senegal's battalion was in it.
+    assert claims.total_strength(history, DEPLOYED, on="1990") == Strength.exact(561 + 628)
+    assert [s.absent_from for s in claims.standings(history, on="1990")] == [None, None]
+    assert claims.contributors(history, DEPLOYED) == ("SEN", "FJI", "IDN")  # still its current claim, marked
+
+
+def test_one_contributors_report_is_not_a_count_and_pledges_are_not_touched():
+    history = [
+        claim("SEN", DEPLOYED, 561, "1982-06-03"),
+        claim("MAR", DEPLOYED, as_of="2026-06-24"),  # one contributor alone: not a count
+        claim("ALB", PLEDGED, 100, "2020"),
+        claim("RWA", DEPLOYED, as_of="2026-06-24", kind=ContributionKind.FUNDING),  # not personnel
+    ]
+    assert all(s.absent_from is None for s in claims.standings(history))
+    assert claims.total_strength(history, DEPLOYED) == Strength.at_least(561)
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["FJI", "SEN", "IDN", "ITA"]),
+            st.integers(0, 900),
+            st.sampled_from(["1982-06-03", "2001", "2024-09-02", "2024-11-23"]),
+        ),
+        max_size=8,
+    )
+)
+def test_a_count_never_adds_more_than_before_and_never_less_than_the_latest_count(reports):
+    history = [claim(who, DEPLOYED, n, day) for who, n, day in reports]
+    total = claims.total_strength(history, DEPLOYED)
+    current = {s.contributor: s.claims for s in claims.standings(history)}
+    without_rule = sum((c.strength for found in current.values() for c in found), ZERO)
+    assert total.high == without_rule.high  # the rule only widens: it never adds people
+    counts = [day for day in {d for _, _, d in reports} if len({w for w, _, d in reports if d == day}) > 1]
+    if counts:
+        latest = max(counts, key=lambda day: PartialDate.parse(day).earliest())
+        in_count = [c for who, found in current.items() for c in found if str(c.as_of) == latest]
+        assert total.low >= sum((c.strength.low or 0) for c in in_count)

@@ -142,6 +142,10 @@ CASES: dict[str, tuple[str, ...]] = {
     "compare": ("compare", "isf", "unifil.json"),
     "datasets": ("datasets",),
     "datasets-cite": ("datasets", "cite", "unifil"),
+    "datasets-cite-bibtex": ("datasets", "cite", "isf", "--style", "bibtex"),
+    "datasets-cite-csl": ("datasets", "cite", "isf", "--style", "csl-json", "-o", "isf.csl.json"),
+    "datasets-cite-no-name": ("datasets", "cite"),
+    "show-coverage-gap": ("show", "isf", "--on", "2026-10-01"),
     "datasets-cite-unknown": ("datasets", "cite", "kfor"),
     "schema": ("schema", "-o", "mission.schema.json"),
 }
@@ -648,26 +652,39 @@ def test_compare(runs: dict[str, Run]) -> None:
 def test_datasets_lists_the_shipped_datasets(runs: dict[str, Run]) -> None:
     run = runs["datasets"]
     assert run.code == 0
-    assert run.out_lines[0].split() == ["NAME", "MISSION", "NEWEST", "SOURCE"]
+    assert run.out_lines[0].split() == ["NAME", "MISSION", "VERSION", "DATA", "AS", "OF", "LICENCE"]
     names = [line.split()[0] for line in run.out_lines[1:]]
     assert names == list(datasets.names())
     assert "United Nations Interim Force in Lebanon" in run.out
+    for line, name in zip(run.out_lines[1:], datasets.names(), strict=True):
+        about = datasets.info(name)
+        assert line.split()[-3:] == [about.version, str(about.as_of), about.licence]
 
 
-def test_datasets_cite(runs: dict[str, Run]) -> None:
+def test_datasets_cite(runs: dict[str, Run], folder: Path) -> None:
     run = runs["datasets-cite"]
-    cite = getattr(datasets, "cite", None)
-    if cite is None:  # citations arrive with issue 11
-        assert run.code == 1
-        assert (
-            run.err.startswith("missionmodel: citations of the shipped datasets are not available in this version")
-        )
-    else:
-        assert run.code == 0
-        assert run.out == str(cite("unifil")).rstrip("\n") + "\n"
+    assert run.code == 0 and run.err == ""
+    assert run.out == datasets.cite("unifil")
+    about = datasets.info("unifil")
+    assert about.version in run.out and str(about.as_of) in run.out and about.licence in run.out
+    bibtex = runs["datasets-cite-bibtex"]
+    assert bibtex.code == 0 and bibtex.out == datasets.cite("isf", "bibtex")
+    assert bibtex.out.startswith("@misc{missionmodel-isf-") and "version = {" + datasets.info("isf").version + "}" in bibtex.out
+    csl = runs["datasets-cite-csl"]
+    assert csl.code == 0 and csl.out == ""
+    (item,) = json.loads((folder / "isf.csl.json").read_text(encoding="utf-8"))
+    assert item["type"] == "dataset" and item["version"] == datasets.info("isf").version
+    no_name = runs["datasets-cite-no-name"]
+    assert no_name.code == 2 and "name the dataset to cite" in no_name.err
     unknown = runs["datasets-cite-unknown"]
     assert unknown.code == 2
     assert unknown.err == "missionmodel: no dataset named 'kfor'; the datasets are: 'isf', 'unifil'\n"
+
+
+def test_a_date_outside_the_data_is_said_in_the_summary(runs: dict[str, Run]) -> None:
+    run = runs["show-coverage-gap"]
+    assert run.code == 0 and run.err == ""
+    assert "Nothing after about 1 Jul 2026 was found" in run.out
 
 
 def test_schema(runs: dict[str, Run], folder: Path) -> None:

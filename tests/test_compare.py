@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
 import attrs
 import pytest
 
@@ -24,6 +27,10 @@ from missionmodel import (
     datasets,
 )
 from missionmodel.compare import Comparison, ComparisonRow, compare, render_html, render_markdown, render_text
+from missionmodel.exceptions import CoverageWarning
+from missionmodel.serialisation import load
+
+HISTORY = Path(__file__).parent / "fixtures" / "history.yaml"
 
 K = ContributionKind
 S = ContributionStatus
@@ -58,37 +65,31 @@ def test_row_is_frozen_slotted_and_keyword_only() -> None:
 
 
 def test_aspects_in_order(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
-    assert list(isf_vs_unifil) == [
-        "mission",
-        "authorised by",
-        "led by",
-        "mandate tasks",
-        "contributors: offered",
-        "contributors: pledged",
-        "contributors: approved",
-        "contributors: deployed",
-        "contributors: suspended",
-        "contributors: declined",
-        "personnel: planned",
-        "personnel: actual",
-        "command: head of mission",
-        "command: force commander",
-        "command: deputy force commander",
-        "command: chair",
-        "positions: conditional",
-        "positions: concerned",
-        "positions: opposes",
-        "positions: neutral",
-    ]
+    aspects = list(isf_vs_unifil)
+    assert aspects[:6] == ["mission", "authorised by", "led by", "mandate chain", "ceiling in force", "mandate tasks"]
+    groups = [aspect.split(":")[0] for aspect in aspects[6:]]
+    order = ["contributors", "personnel", "command", "positions", "budget", "fatalities", "events", "data begin", "unconfirmed"]
+    assert groups == sorted(groups, key=order.index)  # each group in its place
+    statuses = [aspect.removeprefix("contributors: ") for aspect in aspects if aspect.startswith("contributors: ")]
+    assert statuses == [s.value for s in ContributionStatus if s.value in statuses]  # in the order of the enum
+    assert aspects[-5:] == ["budget: latest", "fatalities", "events", "data begin", "unconfirmed"]
+    assert {"command: force commander", "command: deputy force commander", "personnel: actual"} <= set(aspects)
 
 
 def test_personnel_figures(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
-    assert isf_vs_unifil["personnel: planned"] == ("20,000 troops (planned)", "none recorded")
-    assert isf_vs_unifil["personnel: actual"] == (
-        "none recorded",
-        "about 9,900 personnel (actual, 2025-11-20); about 10,800 personnel (actual, 2025-10); "
-        "about 800 civilian (actual, 2024-10); 10,058 troops from 50 countries (actual, 2024-09-02)",
-    )
+    from missionmodel import FigureKind
+    from missionmodel.timeline import latest_first
+
+    assert isf_vs_unifil["personnel: planned"][0] == "20,000 troops (planned)"
+    unifil = datasets.load("unifil")
+    actual = latest_first([f for f in unifil.personnel if f.kind is FigureKind.ACTUAL], lambda f: f.as_of)
+    right = isf_vs_unifil["personnel: actual"][1]
+    shown = right.split("; ")
+    assert len(shown) == min(len(actual), 5) + (len(actual) > 5)
+    assert shown[0] == str(actual[0]) + (" (unconfirmed)" if actual[0].unconfirmed else "")
+    if len(actual) > 5:  # the earlier figures are counted, not listed
+        assert shown[-1].startswith(f"{len(actual) - 5:,} earlier figures recorded, from ")
+    assert isf_vs_unifil["personnel: actual"][0] == "none recorded"
 
 
 def test_mission_authority_and_lead(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
@@ -96,19 +97,41 @@ def test_mission_authority_and_lead(isf_vs_unifil: dict[str, tuple[str, str]]) -
         "International Stabilization Force: stabilization, authorized",
         "United Nations Interim Force in Lebanon: peacekeeping, active",
     )
-    assert isf_vs_unifil["authorised by"] == (
-        "UN Security Council: S/RES/2803 (2025), adopted 2025-11-17",
-        "UN Security Council: S/RES/2790 (2025), adopted 2025-08-28 (earlier: S/RES/1701 (2006), S/RES/425 (1978))",
-    )
+    left, right = isf_vs_unifil["authorised by"]
+    assert left == "UN Security Council: S/RES/2803 (2025), adopted 2025-11-17"
+    assert right.startswith("UN Security Council: S/RES/2790 (2025), adopted 2025-08-28 (earlier: S/RES/")
+    earlier = sum(1 for m in datasets.load("unifil").mandates if m.authority.instruments) - 1
+    assert right.endswith(f" and {earlier - 3:,} more)")  # three earlier instruments named, the rest counted
     assert isf_vs_unifil["led by"] == ("Board of Peace", "UN Department of Peace Operations")
 
 
-def test_mandate_tasks(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
-    assert isf_vs_unifil["mandate tasks"] == (
-        "border security, civilian protection, humanitarian access, disarmament, police training (S/RES/2803 (2025))",
-        "none listed in S/RES/2790 (2025); latest listed: ceasefire monitoring, support to host armed forces, "
-        "humanitarian access, weapons free zone (S/RES/1701 (2006))",
-    )
+def test_mandate_tasks_are_those_in_force_along_the_chain(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    left, right = isf_vs_unifil["mandate tasks"]
+    assert left == "border security, civilian protection, humanitarian access, disarmament, police training (S/RES/2803 (2025))"
+    unifil = datasets.load("unifil")
+    in_force = unifil.tasks_on("2026-01-01")
+    assert not unifil.mandate_on("2026-01-01").tasks  # resolution 2790 (2025) lists none of its own ...
+    assert right.startswith(", ".join(task.value.replace("_", " ") for task in in_force))  # ... it carries them over
+    assert "ceasefire monitoring" in right and "(in force under S/RES/2790 (2025); given by " in right
+    assert "S/RES/1701 (2006)" in right and right.endswith("; carried over)")
+
+
+def test_the_mandate_chain_and_the_ceiling_in_force(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    unifil = datasets.load("unifil")
+    chain = unifil.mandate_chain(unifil.mandate_on("2026-01-01"))
+    left, right = isf_vs_unifil["mandate chain"]
+    assert left == "S/RES/2803 (2025): not linked to an earlier mandate"
+    assert right.startswith(f"{len(chain)} mandates since S/RES/425 (1978) and S/RES/426 (1978) (1978-03-19): ")
+    assert f"{len(chain) - 1} renewals or adjustments, the last S/RES/2790 (2025) (2025-08-28 to 2026-12-31)" in right
+    left, right = isf_vs_unifil["ceiling in force"]
+    assert left == "none recorded (S/RES/2803 (2025))"  # resolution 2803 (2025) sets no ceiling
+    ceiling = unifil.authorized_strength_on("2026-01-01")
+    assert ceiling is not None and right.startswith(f"{ceiling} (set by {ceiling.set_by.authority}")
+    # In 2010, the ceiling of resolution 1701 (2006), kept by the renewals that followed it
+    rows = {row.aspect: row.right for row in compare(datasets.load("isf"), unifil, on="2010-01-01")}
+    assert rows["ceiling in force"].startswith("up to 15,000 (set by S/RES/1701 (2006), adopted 2006-08-11; kept by ")
+    assert str(unifil.authorized_strength_on("2010-01-01")) == "up to 15,000"
+    assert rows["mandate tasks"].startswith(", ".join(t.value.replace("_", " ") for t in unifil.tasks_on("2010-01-01")))
 
 
 def test_contributors_with_honest_uncertainty(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
@@ -122,26 +145,38 @@ def test_contributors_with_honest_uncertainty(isf_vs_unifil: dict[str, tuple[str
     offered, _ = isf_vs_unifil["contributors: offered"]
     # Regression: Indonesia's offer was superseded by its pledge four days later.
     assert "Indonesia" not in offered
-    assert "Pakistan, troops: unknown (2025-11-29)" in offered
+    assert "Pakistan, troops: unknown (2025-11-29; unconfirmed)" in offered
     assert isf_vs_unifil["contributors: suspended"] == ("Indonesia, troops: unknown (2026-03-17)", "none recorded")
     assert isf_vs_unifil["contributors: approved"] == (
         "Kosovo, troops: unknown (2026-04-17); total recorded: unknown",
         "none recorded",
     )
     assert isf_vs_unifil["contributors: declined"] == (
-        "Jordan, troops (2026-02); Azerbaijan, troops (2026-01-05)",
+        "Jordan, troops (2026-02); Azerbaijan, troops (2026-01-05; unconfirmed)",
         "none recorded",
     )
-    left, right = isf_vs_unifil["contributors: deployed"]
-    assert left == "none recorded"
-    assert right.startswith("Indonesia, troops: 1,231 (2024-09-02); Italy, troops: 1,068 (2024-09-02); ")
-    assert right.endswith("South Korea, troops: 294 (2024-09-02); total recorded: 8,215")
+    _, right = isf_vs_unifil["contributors: deployed"]
+    unifil = datasets.load("unifil")
+    assert right.endswith(f"; total recorded: {unifil.total_strength(status=S.DEPLOYED)}")
+
+
+def test_unconfirmed_claims_are_marked(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    for mission, cell in ((datasets.load("isf"), 0), (datasets.load("unifil"), 1)):
+        for claim in mission.latest_claims():
+            text = isf_vs_unifil[f"contributors: {claim.status.value}"][cell]
+            name = mission.actor(claim.contributor).name
+            [shown] = [
+                part
+                for part in text.split("; total recorded")[0].split("); ")
+                if part.startswith(f"{name}, {claim.kind.value.replace('_', ' ')}")
+            ]
+            assert ("unconfirmed" in shown) == all(record.unconfirmed for record in claim.records), shown
 
 
 def test_compare_on_a_date_shows_the_claims_current_then() -> None:
     rows = {row.aspect: (row.left, row.right) for row in compare(datasets.load("isf"), datasets.load("unifil"), on="2026-02-18")}
     offered, _ = rows["contributors: offered"]
-    assert "Indonesia, troops: 5,000 to 8,000 (2026-02-15)" in offered
+    assert "Indonesia, troops: 5,000 to 8,000 (2026-02-15; unconfirmed)" in offered
     assert "contributors: pledged" not in rows
     assert "contributors: suspended" not in rows
     assert rows["command: deputy force commander"] == ("none recorded", "none recorded")
@@ -166,13 +201,19 @@ def test_a_same_day_dispute_is_shown_not_merged() -> None:
 
 
 def test_command(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
-    assert isf_vs_unifil["command: force commander"] == (
-        "Jasper Jeffers (from 2026-01-16)",
-        "Diodato Abagnara (from 2025-06-24)",
-    )
-    assert isf_vs_unifil["command: deputy force commander"] == ("Indonesia (from 2026-02-19)", "none recorded")
-    assert isf_vs_unifil["command: head of mission"] == ("none recorded", "Diodato Abagnara (from 2025-06-24)")
+    assert isf_vs_unifil["command: force commander"][0] == "Jasper Jeffers (from 2026-01-16)"
+    assert isf_vs_unifil["command: deputy force commander"][0] == "Indonesia (from 2026-02-19)"
     assert isf_vs_unifil["command: chair"] == ("Donald Trump", "none recorded")
+    unifil = datasets.load("unifil")
+    latest = max(a.start for a in unifil.appointments if a.start is not None and a.disputes is None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CoverageWarning)  # the dataset notes gaps in its appointments
+        [commander] = unifil.holders_on("force_commander", latest)
+    right = isf_vs_unifil["command: force commander"][1]
+    assert right.startswith(f"{unifil.actor(commander.holder).name} (from {commander.start}")
+    disputed = any(other.disputes == commander.id for other in unifil.appointments if commander.id is not None)
+    assert ("disputed: another account differs" in right) == disputed
+    assert isf_vs_unifil["command: head of mission"][0] == "none recorded"
 
 
 def test_positions(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
@@ -180,13 +221,42 @@ def test_positions(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
         "China (on resolution 2803 (2025), 2025-11-17); Russian Federation (on resolution 2803 (2025), 2025-11-17)",
         "none recorded",
     )
-    assert isf_vs_unifil["positions: opposes"][0] == (
-        "Hamas (on resolution 2803 (2025), 2025-11); Israel (on Turkish troops in the ISF, 2025-11); "
+    assert isf_vs_unifil["positions: opposes"][0].startswith(
+        "Hamas (on resolution 2803 (2025), 2025-11); Israel (on Turkish troops in the ISF, 2025-11, unconfirmed); "
         "Hamas (on the proposed political arrangements for Gaza, 2026-02)"
     )
-    assert isf_vs_unifil["positions: concerned"][0] == (
+    assert isf_vs_unifil["positions: concerned"][0].startswith(
         "Amnesty International Indonesia (on Indonesia's participation in the ISF, 2026-02-12)"
     )
+
+
+def test_budget_fatalities_events_and_coverage_of_the_datasets(isf_vs_unifil: dict[str, tuple[str, str]]) -> None:
+    unifil = datasets.load("unifil")
+    left, right = isf_vs_unifil["budget: latest"]
+    assert left == "none recorded"
+    latest = max(unifil.budgets, key=lambda b: b.start.earliest())
+    assert f"for {latest.start} to {latest.end}" in right
+    left, right = isf_vs_unifil["fatalities"]
+    assert left == "none recorded"
+    dated = [c for c in unifil.fatality_counts if c.as_of is not None]
+    last = max(dated, key=lambda c: c.as_of.latest())
+    assert right.startswith(f"{last.count:,} dead as of {last.as_of}")
+    left, right = isf_vs_unifil["events"]
+    for mission, cell in ((datasets.load("isf"), left), (unifil, right)):
+        dates = sorted((e.date for e in mission.events), key=lambda d: d.earliest())
+        assert cell.startswith(f"{len(mission.events)} events, {dates[0]} to {dates[-1]}")
+    left, right = isf_vs_unifil["data begin"]
+    assert right.startswith("mandates from 1978-03-19; ")
+    assert left.startswith("mandates from 2025-11-17; ")
+
+
+def test_compare_issues_no_coverage_warning() -> None:
+    isf, unifil = datasets.load("isf"), datasets.load("unifil")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CoverageWarning)
+        for on in (None, "1950", "1990", "2010-01-01", "2026-07"):
+            compare(isf, unifil, on=on)
+            compare(load(HISTORY), unifil, on=on)
 
 
 def test_swapping_missions_swaps_columns() -> None:
@@ -243,11 +313,103 @@ def test_undated_claims_and_mandates() -> None:
 
 
 def test_latest_mandate_is_chosen_by_date_not_by_order() -> None:
-    old = Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instrument="S/RES/1 (2000)"), start="2000")
-    new = Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instrument="S/RES/2 (2010)"), start="2010")
+    old = Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instruments=["S/RES/1 (2000)"]), start="2000")
+    new = Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instruments=["S/RES/2 (2010)"]), start="2010")
     rows = rows_by_aspect(attrs.evolve(bare(), mandates=[new, old]), bare("b", "B"))
     assert rows["authorised by"][0] == "un security council: S/RES/2 (2010) (earlier: S/RES/1 (2000))"
     assert rows["mandate tasks"][0] == "none listed (S/RES/2 (2010))"
+
+
+def test_the_history_of_a_mission() -> None:
+    history = load(HISTORY)  # constructed: a chain of four mandates, flags, alternative accounts
+    rows = rows_by_aspect(history, bare("b", "B"))
+    assert list(rows) == [
+        "mission",
+        "authorised by",
+        "led by",
+        "mandate chain",
+        "ceiling in force",
+        "mandate tasks",
+        "contributors: deployed",
+        "personnel: actual",
+        "command: head of mission",
+        "command: force commander",
+        "command: deputy force commander",
+        "command: component head",
+        "positions: supports",
+        "budget: latest",
+        "fatalities",
+        "events",
+        "data begin",
+        "unconfirmed",
+    ]
+    left = {aspect: cells[0] for aspect, cells in rows.items()}
+    assert left["authorised by"] == (
+        "UN Security Council: S/RES/5 (2025), adopted 2025-08-28 (unconfirmed) (earlier: S/RES/4 (2006), S/RES/3 (1978), "
+        "S/RES/1 (1978) and S/RES/2 (1978))"
+    )
+    assert left["mandate chain"] == (
+        "4 mandates since S/RES/1 (1978) and S/RES/2 (1978) (1978-03-19): 3 renewals or adjustments, "
+        "the last S/RES/5 (2025) (2025-08-28 to 2026-12-31)"
+    )
+    assert left["ceiling in force"] == (
+        "up to 15,000 (set by S/RES/4 (2006), adopted 2006-08-11; kept by 1 later mandate to S/RES/5 (2025))"
+    )
+    assert left["mandate tasks"] == (
+        "ceasefire monitoring, support to host armed forces (in force under S/RES/5 (2025); "
+        "given by S/RES/1 (1978) and S/RES/2 (1978); S/RES/4 (2006); carried over)"
+    )
+    assert left["contributors: deployed"] == (
+        "Indonesia, troops: 1,231 (2024-09-02); Italy, troops: 1,068 (2024-09-02; unconfirmed); total recorded: 2,299"
+    )
+    assert left["personnel: actual"] == "about 9,900 personnel (actual, 2025-11-20) (unconfirmed)"
+    assert left["command: head of mission"] == "Person C (from 2025-06-24, acting, unconfirmed)"
+    assert left["command: component head"] == "Maritime Task Force: Germany (from 2006-10-15)"
+    assert left["positions: supports"] == "France (2025-08-28, unconfirmed)"
+    assert left["budget: latest"] == (
+        "amount not reported approved for 2025-07-01 to 2026-06-30 (vote: 147 in favour, 3 against, 1 abstention; "
+        "decided 2025-06-30) (disputed: another account differs); about USD 552,800,000 approved for 2025-07-01 to "
+        "2026-06-30 (unconfirmed) (disputed: an alternative account); 1 earlier figure recorded, from 2010-07-01"
+    )
+    assert left["fatalities"] == (
+        "335 dead as of 2024 (peacekeepers) (disputed: another account differs); "
+        "334 dead as of 2024 (unconfirmed) (disputed: an alternative account)"
+    )
+    assert left["events"] == "4 events, 1978-03-22 to 2025-06-24 (1 unconfirmed, 1 alternative account)"
+    assert left["data begin"] == (
+        "mandates from 1978; contributions from 2024-09-02; personnel from 2025-11-20; appointments from 2000; "
+        "positions from 2025-08-28; fatality counts from 2008-03-19; budgets from 2010-07-01; events from 1978-03-22; "
+        "2 gaps noted"
+    )
+    assert left["unconfirmed"] == (
+        "1 mandate, 1 contribution claim, 1 personnel figure, 1 appointment, 1 position, 1 fatality count, "
+        "1 budget figure, 1 event, and 4 alternative accounts (disputed)"
+    )
+    assert rows["unconfirmed"][1] == "none" and rows["budget: latest"][1] == "none recorded"
+
+
+def test_the_history_on_a_date() -> None:
+    history = load(HISTORY)
+    rows = {row.aspect: row.left for row in compare(history, bare("b", "B"), on="1980")}
+    assert rows["ceiling in force"] == "up to about 7,000 (set by S/RES/3 (1978), adopted 1978-09-18)"  # "about"
+    assert rows["mandate tasks"] == (
+        "ceasefire monitoring, civilian protection (in force under S/RES/3 (1978); given by S/RES/1 (1978) and "
+        "S/RES/2 (1978); carried over)"
+    )
+    assert rows["events"] == "2 events, 1978-03-22 to 1978-03-23 (1 unconfirmed, 1 alternative account)"
+    assert "budget: latest" not in rows  # nothing known by then
+    # In 2000 the mandate recorded last had ended, but a mandate recorded later continues its chain
+    rows = {row.aspect: row.left for row in compare(history, bare("b", "B"), on="2000")}
+    assert rows["mandate chain"].endswith(
+        "(1978-09-19 to 1982-06-18); ended before 2000, but its chain goes on to S/RES/4 (2006) (2006-08-11): "
+        "the renewals between are not recorded"
+    )
+    with pytest.warns(CoverageWarning, match="the renewals between are not recorded"):  # the query warns ...
+        ceiling = history.authorized_strength_on("2000")
+    assert rows["ceiling in force"] == f"{ceiling} (set by S/RES/3 (1978), adopted 1978-09-18)"  # ... compare says it
+    assert rows["authorised by"].startswith("UN Security Council: S/RES/3 (1978)")  # as known then
+    rows = {row.aspect: row.left for row in compare(history, bare("b", "B"), on="1970")}
+    assert rows["authorised by"] == rows["mandate tasks"] == "none recorded"
 
 
 def test_a_lead_given_as_a_country_code_is_named() -> None:

@@ -32,7 +32,11 @@ def missions() -> list[Mission]:
         kind=MissionKind.PEACEKEEPING,
         status=MissionStatus.CLOSED,
     )
-    return [*assembly.missions, load(ROOT / "src" / "missionmodel" / "datasets" / "isf.yaml")]
+    return [
+        *assembly.missions,
+        load(FIXTURES / "history.yaml"),  # constructed: one of each kind of history record
+        load(ROOT / "src" / "missionmodel" / "datasets" / "isf.yaml"),
+    ]
 
 
 def frictionless_report(path: Path) -> Any:
@@ -80,6 +84,13 @@ def test_the_schemas_have_teeth(tmp_path: Path, missions: list[Mission]) -> None
     edit("site_contingents", "site_index", "999")
     edit("missions", "id", missions[0].id, row=1)  # a repeated primary key
     edit("claims", "is_exact", "yes")
+    edit("mandates", "follows", "no-such-mandate", row=1)
+    edit("events", "disputes", "no-such-event")
+    edit("events", "kind", "party", row=1)
+    edit("budgets", "budget_index", "0", row=1)  # a repeated primary key (mission, budget_index)
+    edit("appointments", "acting", "maybe")
+    edit("coverage", "status", "guessed")
+    edit("fatality_counts", "count", "-1")
     report = frictionless_report(folder / DESCRIPTOR)
     assert not report.valid
     types = {(task.name, error.type) for task in report.tasks for error in task.errors}
@@ -91,8 +102,59 @@ def test_the_schemas_have_teeth(tmp_path: Path, missions: list[Mission]) -> None
         ("site_contingents", "foreign-key"),
         ("missions", "primary-key"),
         ("claims", "type-error"),
+        ("mandates", "foreign-key"),
+        ("events", "foreign-key"),
+        ("events", "constraint-error"),
+        ("budgets", "primary-key"),
+        ("appointments", "type-error"),
+        ("coverage", "constraint-error"),
+        ("fatality_counts", "constraint-error"),
     } <= types, types
     assert {error.row_number for task in report.tasks for error in task.errors if task.name == "sites"} == {2}
+
+
+def test_the_shipped_datasets_give_a_valid_package(tmp_path: Path) -> None:
+    from missionmodel import datasets
+
+    shipped = [datasets.load(name) for name in datasets.names()]
+    report = frictionless_report(write_datapackage(shipped, tmp_path))
+    assert errors_of(report) == []
+    rows = {task.name: task.stats.get("rows", 0) for task in report.tasks}
+    assert rows == {name: len(function(shipped)) for name, function in TABLES.items()}
+    assert rows["mandates"] == sum(len(m.mandates) for m in shipped)
+    assert rows["events"] == sum(len(m.events) for m in shipped)
+
+
+def test_the_links_between_records_are_foreign_keys() -> None:
+    mandates = table_schema("mandates")
+    assert mandates["primaryKey"] == ["mission", "mandate_index"]
+    assert mandates["foreignKeys"] == [
+        {"fields": ["mission"], "reference": {"resource": "missions", "fields": ["id"]}},
+        {"fields": ["follows"], "reference": {"resource": "", "fields": ["id"]}},  # "": the table itself
+    ]
+    for table in ("appointments", "fatality_counts", "budgets", "events"):
+        assert {"fields": ["disputes"], "reference": {"resource": "", "fields": ["id"]}} in table_schema(table)["foreignKeys"]
+    alone = table_schema("events", ["events"])  # a self-reference needs no other table
+    assert alone["foreignKeys"] == [{"fields": ["disputes"], "reference": {"resource": "", "fields": ["id"]}}]
+    kinds = next(f for f in table_schema("sources")["fields"] if f["name"] == "kind")
+    assert kinds["constraints"]["enum"][:3] == ["un_document", "press_release", "official_statement"]
+    statuses = next(f for f in table_schema("coverage")["fields"] if f["name"] == "status")
+    assert statuses["constraints"] == {"required": True, "enum": ["known", "missing", "unconfirmed"]}
+
+
+def test_a_follows_link_to_a_mandate_of_the_package_passes(tmp_path: Path) -> None:
+    history = load(FIXTURES / "history.yaml")
+    write_datapackage(history, tmp_path, tables=["mandates", "events", "appointments", "budgets", "fatality_counts"])
+    with (tmp_path / "mandates.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(row["id"], row["follows"]) for row in rows] == [
+        ("first", ""),
+        ("second", "first"),
+        ("third", "second"),
+        ("fourth", "third"),
+    ]
+    assert rows[3]["ceiling_in_force"] == "up to 15,000" and rows[1]["approximate"] == "True"
+    assert errors_of(frictionless_report(tmp_path / DESCRIPTOR)) == []
 
 
 def test_descriptor() -> None:
@@ -126,7 +188,9 @@ def test_descriptor() -> None:
     assert table_schema("site_contingents", ["sites", "site_contingents"])["foreignKeys"] == [
         {"fields": ["mission", "site_index"], "reference": {"resource": "sites", "fields": ["mission", "site_index"]}}
     ]
-    with pytest.raises(ValueError, match=r"no table named 'contributors'; the tables are: 'missions', 'contributions'"):
+    with pytest.raises(
+        ValueError, match=r"no table named 'contributors'; the tables are: 'missions', 'mandates', 'contributions'"
+    ):
         descriptor(["contributions", "contributors"])
 
 

@@ -141,6 +141,32 @@ def test_dataset_pages_show_generated_output(page: Path) -> None:
     assert any(block.marker is not None for block in blocks), f"{page.name} shows no output of the shipped data"
 
 
+@pytest.mark.parametrize("page", sorted((ROOT / "docs" / "datasets").glob("*.md")), ids=lambda path: path.name)
+def test_dataset_pages_render_their_tables_from_the_data(page: Path, caplog: pytest.LogCaptureFixture) -> None:
+    markdown = page.read_text(encoding="utf-8")
+    markers = hooks.DATASET_MARKER.findall(markdown)
+    assert {part for _, part in markers} >= {"coverage", "mandates", "appointments", "events", "sources"}
+    shown = hooks.with_datasets(markdown, f"docs/datasets/{page.name}")
+    assert "<!-- dataset: " not in shown and not caplog.records, caplog.text
+    mission = hooks.load_dataset(page.stem)
+    for source in mission.sources:  # every source listed, linked to its address when it has one
+        assert f"`{source.id}`" in shown
+        if source.url:
+            assert f"](<{source.url}>)" in shown
+    mandates = hooks.render_mandates(mission)
+    assert len(mandates.splitlines()) == len(mission.mandates) + 2  # a row per mandate, under the heading
+    assert len(hooks.render_events(mission).splitlines()) == (len(mission.events) + 2 if mission.events else 1)
+
+
+def test_a_dataset_marker_that_names_nothing_is_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    text = "<!-- dataset: unifil mandates -->\n<!-- dataset: unifil tanks -->\n<!-- dataset: kfor events -->\n"
+    shown = hooks.with_datasets(text, "docs/x.md").splitlines()
+    assert shown[0].startswith("| # | Instruments | Adopted | Vote | Action | Follows | In force | Ceiling set | Tasks |")
+    assert shown[-2:] == ["<!-- dataset: unifil tanks -->", "<!-- dataset: kfor events -->"]  # left as they were
+    assert "'tanks' is no part of a dataset" in caplog.text and "no dataset 'kfor'" in caplog.text
+    assert hooks.md_cell("a | b [c] *d* <e>") == "a \\| b \\[c\\] \\*d\\* \\<e\\>"
+
+
 def test_every_public_module_has_a_group_in_the_api_reference() -> None:
     modules = hooks.public_modules()
     assert modules[0] == "missionmodel"

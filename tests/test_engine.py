@@ -27,6 +27,10 @@ BASES: dict[type, dict[str, Any]] = {
     mm.Place: {"name": "Naqoura"},
     mm.Fatality: {"date": "2020-01-01"},
     mm.PersonnelFigure: {"kind": "actual", "strength": 5},
+    mm.Budget: {"start": "2010-07-01", "end": "2011-06-30", "kind": "approved"},
+    mm.FatalityCount: {"count": 270},
+    mm.Event: {"date": "2006-10-15", "summary": "The Maritime Task Force deploys."},
+    mm.CoverageNote: {"status": "known", "text": "Budgets from 1978 on."},
     mm.Mission: {"id": "m", "name": "M", "kind": "peacekeeping", "status": "active"},
 }
 

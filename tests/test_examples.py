@@ -29,6 +29,16 @@ EXPECTED: dict[str, list[str]] = {
         "force commander: Jasper Jeffers",
         "Hamas opposes",
     ],
+    "unifil_history.py": [
+        "S/RES/425 (1978) and S/RES/426 (1978)",  # one decision, two instruments
+        "ceiling up to about 7,000 (set by S/RES/501 (1982))",  # carried across the renewals after it
+        "force commander Emmanuel Erskine",
+        "(acting)",  # none in the years shown: see the assertion below if this fails
+        "Budgets (USD):",
+        "USD 518,710,000 approved for 2010-07-01 to 2011-06-30",
+        "What the data miss:",
+        "version 2026.11.27",
+    ],
     "isf_vs_unifil.py": [
         "ISF (Gaza)",
         "UNIFIL (Lebanon)",

@@ -5,9 +5,20 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from missionmodel import Mission, MissionKind, MissionStatus, PartialDate, Source, ValidationError, dumps, from_dict, loads
-from missionmodel.fatality import Fatality, Gender
-from missionmodel.testing import fatalities
+from missionmodel import (
+    Mission,
+    MissionKind,
+    MissionStatus,
+    PartialDate,
+    Source,
+    ValidationError,
+    dumps,
+    from_dict,
+    loads,
+    to_dict,
+)
+from missionmodel.fatality import Fatality, FatalityCount, Gender
+from missionmodel.testing import fatalities, fatality_counts
 
 
 def messages(error: pytest.ExceptionInfo[ValidationError]) -> list[str]:
@@ -70,3 +81,43 @@ def test_missions_without_fatalities_omit_the_key() -> None:
 @given(fatalities())
 def test_generated_fatalities_round_trip(fatality: Fatality) -> None:
     assert loads(dumps(fatality), Fatality) == fatality
+
+
+# --- reported counts ----------------------------------------------------------------------------
+
+
+def test_a_fatality_count() -> None:
+    count = FatalityCount(id="sg-2008", count=270, as_of="2008-03-19", note="peacekeepers since 1978", sources=["hub"])
+    assert str(count) == "270 dead as of 2008-03-19"
+    assert str(FatalityCount(count=1270, unconfirmed=True)) == "1,270 dead (date not reported) (unconfirmed)"
+    assert to_dict(count) == {"count": 270, "id": "sg-2008", "as_of": "2008-03-19", "note": "peacekeepers since 1978",
+                              "sources": ["hub"]}  # fmt: skip
+    with pytest.raises(ValidationError) as raised:
+        FatalityCount(id="c", count=-1, since="2009", as_of="2008", disputes="c")
+    assert messages(raised) == [
+        "count: 'count' must not be negative (got -1)",
+        "as_of: 'as_of' (2008) is before 'since' (2009)",
+        "disputes: 'disputes' names the record's own id ('c')",
+    ]
+
+
+def test_counts_that_conflict_are_kept_side_by_side_and_as_of_leaves_out_an_account_of_a_later_one() -> None:
+    first = FatalityCount(id="later", count=300, as_of="2010")
+    second = FatalityCount(count=310, as_of="2009", disputes="later")
+    m = Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE, fatality_counts=[first, second])
+    assert m.fatality_counts == (first, second)
+    assert m.as_of("2010-06").fatality_counts == (first, second)
+    assert m.as_of("2009-06").fatality_counts == ()  # an account of a count not yet known is not known either
+    with pytest.raises(ValidationError) as raised:
+        Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE, fatality_counts=[second])
+    assert messages(raised) == [
+        "fatality_counts[0].disputes: names fatality count 'later', which no fatality count has as its 'id'"
+    ]
+
+
+@given(fatality_counts())
+def test_generated_fatality_counts_round_trip(count: FatalityCount) -> None:
+    assert from_dict(to_dict(count), FatalityCount) == count
+    text = dumps(count, "yaml")
+    assert loads(text, FatalityCount, format="yaml") == count
+    assert dumps(loads(text, FatalityCount, format="yaml"), "yaml") == text

@@ -35,7 +35,19 @@ BASE: dict[str, Any] = {
             "end": "2027-12-31",
             "authorized_strength": {"min": 0, "max": 20000},
             "sources": ["s"],
-        }
+            "id": "res-2803",
+        },
+        {
+            "id": "res-2900",
+            "authority": {"kind": "un_security_council", "instruments": ["S/RES/2900 (2027)", "S/RES/2901 (2027)"]},
+            "follows": "res-2803",
+            "drops": ["border_security"],
+            "start": "2028-01-01",
+            "authorized_strength": 7000,
+            "approximate": True,
+            "unconfirmed": True,
+            "note": "A renewal.",
+        },
     ],
     "contributions": [
         {"id": "idn-1", "contributor": "IDN", "kind": "troops", "status": "pledged", "strength": {"min": 0, "max": 8000},
@@ -52,11 +64,19 @@ BASE: dict[str, Any] = {
     ],
     "positions": [{"actor": "board", "stance": "supports", "date": "2026-02", "sources": ["s"]}],
     "fatalities": [{"date": "2024-10-01", "nationality": "IDN", "gender": "male", "sources": ["s"]}],
+    "coverage": [{"topic": "budgets", "status": "known", "start": "2025", "text": "Budgets from 2025.", "sources": ["s"]}],
+    "fatality_counts": [{"id": "c1", "count": 3, "as_of": "2026-03"}, {"count": 4, "as_of": "2026-03", "disputes": "c1"}],
+    "budgets": [{"id": "b1", "start": "2026-07-01", "end": "2027-06-30", "kind": "approved", "amount": 518710000,
+                 "currency": "USD", "net": True, "decided_by": "A/RES/80/1", "vote": {"unanimous": True}, "sources": ["s"]}],
+    "events": [{"id": "e1", "date": "2026-02-19", "kind": "statement", "summary": "Pledges announced.",
+                "place": "Jakarta", "actors": ["IDN", "board"], "sources": ["s"]},
+               {"date": "2026-02-20", "summary": "Pledges announced a day later.", "disputes": "e1"}],
     "actors": [
         {"id": "board", "name": "Board of Peace", "kind": "coalition"},
         {"id": "jeffers", "name": "Jasper Jeffers", "kind": "person", "country": "USA"},
     ],
-    "sources": [{"id": "s", "title": "A report", "url": "https://example.org/a", "published": "2026-02"}],
+    "sources": [{"id": "s", "title": "A report", "kind": "news_report", "url": "https://example.org/a", "language": "en",
+                 "published": "2026-02", "note": "A republication."}],
 }
 
 JUNK: list[Any] = [
@@ -144,6 +164,7 @@ def run(loader: Callable[[Any], object], documents: Iterator[Any]) -> tuple[int,
 def test_the_base_document_is_valid() -> None:
     mission = mm.from_dict(BASE, mm.Mission)
     assert mission.total_strength(status="deployed") == mm.Strength.exact(1068)
+    assert [len(mission.mandate_chain("res-2900")), len(mission.events), len(mission.budgets)] == [2, 2, 1]
 
 
 def test_from_dict_raises_only_its_own_errors_on_10000_mutants() -> None:
@@ -164,7 +185,8 @@ def test_loads_raises_only_its_own_errors_on_mutated_text() -> None:
 def test_constructors_raise_only_their_own_errors_on_junk() -> None:
     rng = random.Random(11)
     classes = [mm.Contribution, mm.Appointment, mm.Mandate, mm.Authority, mm.Vote, mm.Actor, mm.Source, mm.Place,
-               mm.Position, mm.Fatality, mm.PersonnelFigure, mm.Mission]
+               mm.Position, mm.Fatality, mm.PersonnelFigure, mm.Mission, mm.Budget, mm.Event, mm.FatalityCount,
+               mm.CoverageNote]
     import attrs
 
     outcomes = {"built": 0, "refused": 0, "missing argument": 0}

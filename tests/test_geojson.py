@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from missionmodel import Mission, MissionKind, MissionStatus, Place, Site, SiteContingent, Source, Strength
+from missionmodel import Mission, MissionKind, MissionStatus, Place, Site, SiteContingent, Source, Strength, load
 from missionmodel import testing as strategies
 from missionmodel.geojson import PROPERTIES, feature_collection, unlocated_places, write_geojson
 from missionmodel.importers import assemble, geopko
-from missionmodel.tables import site_rows
+from missionmodel.tables import event_rows, site_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -175,6 +175,52 @@ def test_write_geojson(tmp_path: Path) -> None:
     assert json.loads(empty.read_text(encoding="utf-8")) == {"type": "FeatureCollection", "features": []}
 
 
+def test_events_with_a_place_are_features() -> None:
+    history = load(FIXTURES / "history.yaml")  # constructed: events with and without coordinates, and without a place
+    collection = feature_collection(history)
+    assert rfc7946_problems(collection) == []
+    events = [f for f in collection["features"] if f["properties"]["point"] == "event"]
+    assert [f["id"] for f in events] == ["example-force/events/0", "example-force/events/3"]
+    arrival = events[0]
+    assert arrival["geometry"] == {"type": "Point", "coordinates": [35.139, 33.118]}  # longitude first
+    properties = arrival["properties"]
+    assert tuple(properties) == PROPERTIES
+    row = event_rows(history)[0]
+    assert (properties["name"], properties["country_name"], properties["date"]) == ("Naqoura", "Lebanon", "1978-03-23")
+    assert (properties["event_index"], properties["event_id"], properties["event_kind"]) == (0, "arrival", "deployment")
+    for key in ("summary", "actors", "actor_names", "unconfirmed", "disputes", "sources", "source_titles"):
+        assert properties[key] == row[key], key
+    assert properties["troops_text"] is None and properties["site_index"] is None
+    assert events[1]["properties"]["note"] == "Date read from 'on Tuesday'."
+    # The alternative account of the arrival names a place without coordinates: unlocated, not dropped
+    assert unlocated_places(history) == ["example-force/events/1"]
+    [tyre] = [f for f in feature_collection(history, unlocated=True)["features"] if f["geometry"] is None]
+    assert (tyre["properties"]["name"], tyre["properties"]["disputes"], tyre["properties"]["unconfirmed"]) == (
+        "Tyre",
+        "arrival",
+        True,
+    )
+    # an event without a place is no feature at all
+    assert all(
+        f["properties"]["summary"] != "The Maritime Task Force deploys."
+        for f in feature_collection(history, unlocated=True)["features"]
+    )
+    # other features have no event properties
+    [headquarters] = [f for f in collection["features"] if f["properties"]["point"] == "headquarters"]
+    assert all(headquarters["properties"][key] is None for key in ("event_index", "event_kind", "summary", "unconfirmed"))
+
+
+def test_the_shipped_datasets_give_valid_geojson() -> None:
+    from missionmodel import datasets
+
+    for name in datasets.names():
+        mission = datasets.load(name)
+        collection = feature_collection(mission, unlocated=True)
+        assert rfc7946_problems(collection) == []
+        events = [f for f in collection["features"] if f["properties"]["point"] == "event"]
+        assert len(events) == sum(1 for event in mission.events if event.place is not None)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(strategies.missions())
 def test_any_mission_gives_valid_geojson(any_mission: Mission) -> None:
@@ -182,6 +228,7 @@ def test_any_mission_gives_valid_geojson(any_mission: Mission) -> None:
     assert rfc7946_problems(collection) == []
     json.dumps(collection, allow_nan=False)
     places = [p for p in (any_mission.headquarters, any_mission.location) if p is not None] + [s.place for s in any_mission.sites]
+    places += [event.place for event in any_mission.events if event.place is not None]
     assert len(collection["features"]) == sum(p.has_coordinates for p in places)
     assert len(collection["features"]) + len(unlocated_places(any_mission)) == len(places)
     everything = feature_collection(any_mission, unlocated=True)

@@ -89,7 +89,7 @@ def test_fixture_values() -> None:
     assert unisfa.authority == mm.Authority(
         kind=mm.AuthorityKind.UN_SECURITY_COUNCIL,
         body="UN Security Council",
-        instrument="S/RES/1990 (2011)",
+        instruments=["S/RES/1990 (2011)"],
         adopted="2011-06-27",
     )
     assert unisfa.actions == () and unisfa.sources == ("pema",)

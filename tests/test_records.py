@@ -62,6 +62,11 @@ def test_source_checks():
         ("title", "'title' must not be empty"),
         ("url", "'url' must start with http:// or https:// (got 'www.example.org')"),
     ]
+    assert problems(lambda: Source(id="s", title="T", kind="news_report", language="EN", note="")) == [  # type: ignore[arg-type]
+        ("kind", "'kind' must be SourceKind('news_report'), not the plain str 'news_report'"),
+        ("language", "'language' must be an ISO 639-1 code in lower case, such as 'en' or 'fr' (got 'EN'); did you mean 'en'?"),
+        ("note", "'note' must not be empty"),
+    ]
 
 
 def test_actor_checks_and_states():

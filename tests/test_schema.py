@@ -148,10 +148,11 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 def test_it_uses_only_keywords_that_mean_the_same_in_draft_7() -> None:
     # The YAML language server validates with draft 7: no 2019-09 or 2020-12 keyword may decide a verdict.
+    # "deprecated" (of 2019-09) is an annotation only: draft 7 ignores it, and no verdict changes.
     same_in_draft_7 = {
-        "$schema", "$id", "$ref", "$defs", "title", "description", "default", "enumDescriptions",
-        "type", "enum", "properties", "required", "additionalProperties", "items", "pattern",
-        "minimum", "maximum", "minLength", "minProperties", "anyOf", "allOf", "if", "then",
+        "$schema", "$id", "$ref", "$defs", "title", "description", "default", "enumDescriptions", "deprecated",
+        "type", "enum", "properties", "required", "additionalProperties", "items", "pattern", "uniqueItems",
+        "minimum", "maximum", "minLength", "minProperties", "anyOf", "allOf", "not", "if", "then",
     }  # fmt: skip
     used: set[str] = set()
 
@@ -182,16 +183,30 @@ def test_one_def_per_record_class_and_enum_with_the_fields_of_the_model() -> Non
         assert found["description"]
         assert mapping["type"] == "object"
         assert mapping["additionalProperties"] is False
-        assert list(mapping["properties"]) == [field.name for field in fields]
+        old_keys = [old.key for old in schema_module._old_keys().get(cls.__name__, ())]
+        assert list(mapping["properties"]) == [field.name for field in fields] + old_keys
         assert mapping.get("required", []) == [field.name for field in fields if field.required]
         for name, prop in mapping["properties"].items():
             assert prop.get("description"), f"{cls.__name__}.{name} has no description"
+            assert prop.get("deprecated", False) is (name in old_keys)
     for cls in enums:
         assert defs[cls.__name__]["enum"] == [member.value for member in cls]
         assert defs[cls.__name__]["type"] == "string"
         assert len(defs[cls.__name__]["enumDescriptions"]) == len(cls)
         assert all(defs[cls.__name__]["enumDescriptions"])
     assert {name for name in defs if name[0].isupper()} >= {cls.__name__ for cls in records | enums}
+
+
+def test_each_earlier_form_the_library_reads_is_in_the_schema_as_deprecated() -> None:
+    from missionmodel._converter import _OLD_FORMS
+
+    assert set(schema_module._old_keys()) == set(_OLD_FORMS)
+    authority = SCHEMA["$defs"]["Authority"]
+    assert authority["properties"]["instrument"]["deprecated"] is True
+    assert authority["properties"]["instrument"]["description"].startswith("Deprecated: write `instruments`")
+    assert {"not": {"required": ["instrument", "instruments"]}} in authority["allOf"]
+    for old in schema_module._old_keys()["Authority"]:
+        assert old.field in authority["properties"] and old.key not in {f.name for f in attrs.fields(mm.Authority)}
 
 
 def test_descriptions_come_from_the_docstrings() -> None:
@@ -274,6 +289,7 @@ ECMA_SAMPLES = [
     "5,000 to 8,000", "5,000\u20138,000", "5,000 - 8,000", "between 5,000 and 8,000", "from 5 to 8", "1,231", "1231",
     "12,31", "about 800", "~800", "~ 800", "c. 800", "approx. 5,000 to 8,000", "APPROXIMATELY 5", "\u0130", "x\ufeff",
     "\t\x1c\u3000", "some 1,000,000", "more than 500", "fewer than 5", "no fewer than 5", "about up to 800",
+    "USD", "usd", "US", "USDX", "en", "EN", "eng", "e", "en\n",
 ]  # fmt: skip
 
 
@@ -369,10 +385,22 @@ VALUES = st.recursive(
 """Values of every shape the library might read, or not, in place of any part of a document."""
 
 
+def in_old_forms(document: Any, choose: Any = lambda: True) -> Any:
+    """``document`` with each authority that ``choose()`` picks written in the old form (``instrument: X``), if it can be."""
+    changed = copy.deepcopy(document)
+    for mandate in changed.get("mandates", []) if isinstance(changed, dict) else []:
+        authority = mandate.get("authority") if isinstance(mandate, dict) else None
+        if isinstance(authority, dict) and len(authority.get("instruments", [])) <= 1 and choose():
+            instruments = authority.pop("instruments", [])
+            authority["instrument"] = instruments[0] if instruments else None
+    return changed
+
+
 @st.composite
 def mutants(draw: st.DrawFn) -> Any:
-    """A generated mission's document with one part replaced by another value, or removed."""
+    """A generated mission's document, some authorities in the old form, with one part replaced by another value, or removed."""
     document = mm.to_dict(draw(testing.missions(max_records=2, histories=False)))
+    document = in_old_forms(document, lambda: draw(st.booleans()))
     paths = [path for path, _ in nodes(document)]
     path = draw(st.sampled_from(paths))
     if isinstance(path[-1], str) and draw(st.booleans()):
@@ -429,6 +457,8 @@ BASE: dict[str, Any] = {
     "contributions": [{"contributor": "IDN", "kind": "troops", "status": "pledged"}],
     "personnel": [{"kind": "planned", "strength": 20000}],
     "mandates": [{"authority": {"kind": "un_security_council", "vote": {"in_favour": 13}}}],
+    "budgets": [{"start": "2010-07-01", "end": "2011-06-30", "kind": "approved", "amount": 518710000}],
+    "sources": [{"id": "s", "title": "A report"}],
 }
 # Each place of BASE where one kind of value goes, to try each value there.
 SLOTS: dict[str, tuple[Any, ...]] = {
@@ -446,6 +476,11 @@ SLOTS: dict[str, tuple[Any, ...]] = {
     "enum": ("kind",),
     "text": ("name",),
     "flag": ("personnel", 0, "approximate"),
+    "old instrument": ("mandates", 0, "authority", "instrument"),
+    "instruments": ("mandates", 0, "authority", "instruments"),
+    "currency": ("budgets", 0, "currency"),
+    "language": ("sources", 0, "language"),
+    "ceiling flag": ("mandates", 0, "approximate"),
 }
 
 
@@ -471,12 +506,18 @@ LIKELY: dict[str, st.SearchStrategy[Any]] = {
     "enum": st.sampled_from(["peacekeeping", "Peacekeeping", "peace_enforcement", "peace-enforcement", "naval "]),
     "text": st.text(max_size=4),
     "flag": st.one_of(st.booleans(), st.integers(0, 1), st.sampled_from(["true", "yes"])),
+    "instrument": st.one_of(st.none(), st.text(max_size=4), st.sampled_from(["S/RES/425 (1978)", " ", ""])),
+    "instruments": st.lists(st.sampled_from(["S/RES/425 (1978)", "S/RES/426 (1978)", "", " ", None]), max_size=3),
+    "currency": st.one_of(st.sampled_from(["USD", "usd", "Usd", "US", "USDX", "EUR", " USD", "\u212aRW"]), st.text(max_size=3)),
+    "language": st.one_of(st.sampled_from(["en", "EN", "En", "eng", "zz", "fr ", "e", "\u0131t"]), st.text(max_size=2)),
 }
 """For each kind of slot, values near the ones that the library reads (most of VALUES are not)."""
 SLOT_KINDS = {
     "strength": "strength", "figure strength": "strength", "authorized strength": "strength",
     "date": "date", "optional date": "date", "headquarters": "place", "country list": "codes",
     "count": "count", "vote": "count", "slug": "slug", "actor": "actor", "enum": "enum", "text": "text", "flag": "flag",
+    "old instrument": "instrument", "instruments": "instruments", "currency": "currency", "language": "language",
+    "ceiling flag": "flag",
 }  # fmt: skip
 
 
@@ -511,6 +552,11 @@ def test_whatever_value_the_library_reads_in_a_field_the_schema_accepts(slot: st
         ("headquarters", "Naqoura"),
         ("country list", ["LBN", "XKX"]),
         ("role", None),
+        ("old instrument", "S/RES/425 (1978)"),
+        ("old instrument", None),
+        ("instruments", ["S/RES/425 (1978)", "S/RES/426 (1978)"]),
+        ("currency", "EUR"),
+        ("language", "fr"),
     ],
 )
 def test_the_forms_people_write_are_accepted(slot: str, value: Any) -> None:
@@ -573,7 +619,11 @@ def test_an_unknown_key_is_refused_at_any_depth(path: Path) -> None:
     document = dataset(path)
     mappings = [(), *(where for where, value in nodes(document) if isinstance(value, dict))]
     assert len(mappings) > 50
+    # One mapping of each place in the model (the first and the last of each list), not all of a large dataset's.
+    places: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
     for where in mappings:
+        places.setdefault(tuple("*" if isinstance(step, int) else step for step in where), []).append(where)
+    for where in dict.fromkeys(where for found in places.values() for where in (found[0], found[-1])):
         changed = copy.deepcopy(document)
         target = changed
         for step in where:
@@ -639,6 +689,37 @@ def test_what_both_refuse(slot: str, value: Any) -> None:
     document = {**BASE, slot: value}
     assert not library_reads(document), "the library reads it: not a case for this test"
     assert not verdict(document)
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        ({("mandates", 0, "authority", "instrument"): "S/RES/425 (1978)", ("mandates", 0, "authority", "instruments"): []},
+         "should not be valid"),
+        ({("mandates", 0, "authority", "instruments"): ["S/RES/425 (1978)", "S/RES/425 (1978)"]}, "non-unique elements"),
+        ({("mandates", 0, "approximate"): True}, "'authorized_strength' is a required property"),
+        ({("mandates", 0, "approximate"): True, ("mandates", 0, "authorized_strength"): None}, "is not of type"),
+        ({("budgets", 0, "currency"): "usd"}, "does not match"),
+        ({("sources", 0, "language"): "EN"}, "language: 'EN' is not valid under any of the given schemas"),
+        ({("mandates", 0, "authority", "instrument"): ""}, "instrument: '' is not valid under any of the given schemas"),
+    ],
+)  # fmt: skip
+def test_what_both_refuse_among_the_new_rules(edits: dict[tuple[Any, ...], Any], message: str) -> None:
+    document = BASE
+    for path, value in edits.items():
+        document = replaced(document, path, value)
+    assert not library_reads(document), "the library reads it: not a case for this test"
+    assert not verdict(document)
+    assert any(message in problem for problem in problems(document)), problems(document)
+
+
+@given(testing.missions(max_records=3))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+def test_a_generated_mission_in_the_old_form_is_valid_and_reads_the_same(mission: Mission) -> None:
+    document = in_old_forms(mm.to_dict(mission))
+    assert problems(document) == []
+    assert verdict(document)
+    assert mm.from_dict(document, Mission) == mission
 
 
 def test_a_problem_names_the_place_and_the_key() -> None:

@@ -2,9 +2,10 @@ import json
 import os
 import re
 
+import attrs
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import missionmodel as mm
@@ -18,10 +19,14 @@ RECORDS = {
     mm.Vote: testing.votes(),
     mm.Authority: testing.authorities(),
     mm.PersonnelFigure: testing.personnel_figures(),
-    mm.Mandate: testing.mandates(),
+    mm.Mandate: testing.mandates(mandate_id="res-2", follows=["res-1"]) | testing.mandates(),
     mm.Contribution: testing.contributions(),
     mm.Position: testing.positions(),
-    mm.Appointment: testing.appointments(),
+    mm.Appointment: testing.slugs().flatmap(lambda slug: testing.appointments(appointment_id=slug)) | testing.appointments(),
+    mm.Budget: testing.budgets(),
+    mm.Event: testing.events(),
+    mm.FatalityCount: testing.fatality_counts(),
+    mm.CoverageNote: testing.coverage_notes(),
     mm.Mission: testing.missions(),
 }
 RECORD_CLASSES = [cls for cls in RECORDS if cls not in (mm.Strength, mm.PartialDate)]
@@ -529,3 +534,109 @@ def test_the_canonical_form_does_not_depend_on_what_was_built_first():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "'strength': 'unknown'" in done.stdout, done.stdout
+
+
+# --- no marker is lost --------------------------------------------------------------------------
+
+MARKERS = ("approximate", "unconfirmed")
+
+
+def markers(record, path=""):
+    """Each (path, field) of a record, at any depth, whose ``approximate`` or ``unconfirmed`` is true."""
+    if isinstance(record, tuple):
+        for index, item in enumerate(record):
+            yield from markers(item, f"{path}[{index}]")
+    elif attrs.has(type(record)) and not isinstance(record, (mm.Strength, mm.PartialDate)):
+        for field in attrs.fields(type(record)):
+            value = getattr(record, field.name)
+            if field.name in MARKERS and value is True:
+                yield path, field.name
+            else:
+                yield from markers(value, f"{path}.{field.name}" if path else field.name)
+
+
+def marker_paths(document, path=""):
+    """The same, read from a document (plain data)."""
+    if isinstance(document, list):
+        for index, item in enumerate(document):
+            yield from marker_paths(item, f"{path}[{index}]")
+    elif isinstance(document, dict):
+        for key, value in document.items():
+            if key in MARKERS and value is True:
+                yield path, key
+            else:
+                yield from marker_paths(value, f"{path}.{key}" if path else key)
+
+
+def assert_no_marker_lost(mission):
+    before = sorted(markers(mission))
+    assert sorted(marker_paths(mm.to_dict(mission))) == before
+    for format in ("json", "yaml"):
+        again = mm.loads(mm.dumps(mission, format=format), mm.Mission, format=format)
+        assert again == mission
+        assert sorted(markers(again)) == before
+    return before
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(testing.missions())
+def test_no_approximate_or_unconfirmed_marker_is_lost_in_a_round_trip(mission):
+    assert_no_marker_lost(mission)
+
+
+def test_the_markers_are_found_where_they_are():
+    mission = mm.Mission(
+        id="m", name="M", kind=mm.MissionKind.PEACEKEEPING, status=mm.MissionStatus.ACTIVE,
+        mandates=[mm.Mandate(authority=mm.Authority(kind=mm.AuthorityKind.NATIONAL), authorized_strength=7000,
+                             approximate=True)],
+        personnel=[mm.PersonnelFigure(kind=mm.FigureKind.ACTUAL, strength=800, approximate=True, unconfirmed=True)],
+        budgets=[mm.Budget(start="2010", end="2011", kind=mm.BudgetKind.SPENT, unconfirmed=True)],
+    )  # fmt: skip
+    assert assert_no_marker_lost(mission) == [
+        ("budgets[0]", "unconfirmed"),
+        ("mandates[0]", "approximate"),
+        ("personnel[0]", "approximate"),
+        ("personnel[0]", "unconfirmed"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["isf", "unifil"])
+def test_no_marker_is_lost_in_a_round_trip_of_the_shipped_datasets(name):
+    from missionmodel import datasets
+
+    mission = datasets.load(name)
+    found = assert_no_marker_lost(mission)
+    assert mm.to_dict(datasets.load(name)) == mm.to_dict(mission)
+    assert found == sorted(markers(mm.from_dict(mm.to_dict(mission), mm.Mission)))
+
+
+# --- the earlier form of an authority ----------------------------------------------------------
+
+
+@given(testing.authorities())
+def test_the_old_instrument_form_loads_equal_to_the_new_instruments(authority):
+    new = mm.to_dict(authority)
+    if len(authority.instruments) > 1:
+        return
+    old = {key: value for key, value in new.items() if key != "instruments"}
+    old["instrument"] = authority.instrument  # None when there is none
+    assert mm.from_dict(old, mm.Authority) == authority
+    assert mm.to_dict(mm.from_dict(old, mm.Authority)) == new  # written in the new form
+    assert authority.instrument == (authority.instruments[0] if authority.instruments else None)
+    yaml_text = mm.dumps(authority, format="yaml").replace("instruments:\n- ", "instrument: ")
+    assert mm.loads(yaml_text, mm.Authority, format="yaml") == authority
+
+
+def test_the_old_form_of_a_mission_loads_and_is_written_anew():
+    text = (
+        "id: m\nname: M\nkind: peacekeeping\nstatus: active\nmandates:\n"
+        "- authority:\n    kind: un_security_council\n    instrument: S/RES/425 (1978)\n    adopted: '1978-03-19'\n"
+    )
+    mission = mm.loads(text, mm.Mission, format="yaml")
+    assert mission.mandates[0].authority.instruments == ("S/RES/425 (1978)",)
+    assert "    instruments:\n    - S/RES/425 (1978)\n" in mm.dumps(mission, format="yaml")
+    with pytest.raises(mm.ValidationError) as raised:
+        mm.loads(text.replace("    adopted", "    instruments: [S/RES/426 (1978)]\n    adopted"), mm.Mission, format="yaml")
+    assert [(e.path, e.message) for e in raised.value.errors] == [
+        ("mandates[0].authority.instrument", "unknown key 'instrument'; did you mean 'instruments'?")
+    ]

@@ -32,20 +32,34 @@ from missionmodel import (
 from missionmodel import testing as strategies
 from missionmodel.importers import assemble, geopko, ipi, un
 from missionmodel.tables import (
+    APPOINTMENT_COLUMNS,
+    BUDGET_COLUMNS,
     CLAIM_COLUMNS,
     COLUMNS,
     CONTRIBUTION_COLUMNS,
+    COVERAGE_COLUMNS,
+    EVENT_COLUMNS,
     FATALITY_COLUMNS,
+    FATALITY_COUNT_COLUMNS,
+    MANDATE_COLUMNS,
     MISSION_COLUMNS,
+    PERSONNEL_COLUMNS,
     POSITION_COLUMNS,
     SITE_COLUMNS,
     SITE_CONTINGENT_COLUMNS,
     SOURCE_COLUMNS,
     TABLES,
+    appointment_rows,
+    budget_rows,
     claim_rows,
     contribution_rows,
+    coverage_rows,
+    event_rows,
+    fatality_count_rows,
     fatality_rows,
+    mandate_rows,
     mission_rows,
+    personnel_rows,
     position_rows,
     site_contingent_rows,
     site_rows,
@@ -85,8 +99,14 @@ def isf() -> Mission:
     return load(DATASETS / "isf.yaml")
 
 
-def everything(missions, site_missions, isf):  # type: ignore[no-untyped-def]
-    return [*missions, *site_missions, isf]
+@pytest.fixture(scope="module")
+def history() -> Mission:
+    """A constructed mission with one of each kind of history record (see tests/fixtures/README.md)."""
+    return load(FIXTURES / "history.yaml")
+
+
+def everything(missions, site_missions, isf, history):  # type: ignore[no-untyped-def]
+    return [*missions, *site_missions, isf, history]
 
 
 # --- the rows ---------------------------------------------------------------------------------
@@ -94,17 +114,24 @@ def everything(missions, site_missions, isf):  # type: ignore[no-untyped-def]
 
 def test_tables_name_every_table_and_its_columns() -> None:
     assert list(TABLES) == list(COLUMNS)
-    assert set(TABLES) >= {
+    assert list(TABLES) == [
         "missions",
+        "mandates",
         "contributions",
         "claims",
+        "personnel",
+        "appointments",
         "positions",
         "fatalities",
+        "fatality_counts",
+        "budgets",
+        "events",
+        "coverage",
         "sites",
         "site_contingents",
         "sources",
-    }
-    assert TABLES["sites"] is site_rows and TABLES["claims"] is claim_rows
+    ]
+    assert TABLES["sites"] is site_rows and TABLES["claims"] is claim_rows and TABLES["events"] is event_rows
     for name, columns in COLUMNS.items():
         names = [c.name for c in columns]
         assert len(names) == len(set(names)), name
@@ -114,20 +141,46 @@ def test_tables_name_every_table_and_its_columns() -> None:
             assert column.type in {"string", "list", "integer", "number", "boolean", "partial_date"}
 
 
-def test_rows_have_the_same_columns_in_order(missions, site_missions, isf) -> None:  # type: ignore[no-untyped-def]
-    every = everything(missions, site_missions, isf)
+def test_rows_have_the_same_columns_in_order(missions, site_missions, isf, history) -> None:  # type: ignore[no-untyped-def]
+    every = everything(missions, site_missions, isf, history)
     for rows, columns in (
         (mission_rows(every), MISSION_COLUMNS),
+        (mandate_rows(every), MANDATE_COLUMNS),
         (contribution_rows(every), CONTRIBUTION_COLUMNS),
         (claim_rows(every), CLAIM_COLUMNS),
+        (personnel_rows(every), PERSONNEL_COLUMNS),
+        (appointment_rows(every), APPOINTMENT_COLUMNS),
         (position_rows(every), POSITION_COLUMNS),
         (fatality_rows(every), FATALITY_COLUMNS),
+        (fatality_count_rows(every), FATALITY_COUNT_COLUMNS),
+        (budget_rows(every), BUDGET_COLUMNS),
+        (event_rows(every), EVENT_COLUMNS),
+        (coverage_rows(every), COVERAGE_COLUMNS),
         (site_rows(every), SITE_COLUMNS),
         (site_contingent_rows(every), SITE_CONTINGENT_COLUMNS),
         (source_rows(every), SOURCE_COLUMNS),
     ):
         assert rows
         assert all(tuple(row) == columns for row in rows)
+
+
+def test_the_columns_that_existed_are_kept_in_their_order() -> None:
+    """New columns are added; the columns of earlier versions keep their relative order."""
+    earlier = {
+        "contributions": (
+            "mission", "contributor", "contributor_name", "kind", "status", "strength_min", "strength_max", "strength_text",
+            "is_exact", "female", "male", "as_of", "role", "caveats", "claim_id", "supersedes", "sources", "source_titles",
+        ),
+        "positions": (
+            "mission", "actor", "actor_name", "stance", "subject", "summary", "demands", "date", "sources", "source_titles",
+        ),
+        "sources": ("mission", "id", "title", "publisher", "url", "published", "accessed"),
+    }  # fmt: skip
+    for table, names in earlier.items():
+        present = [c.name for c in COLUMNS[table] if c.name in names]
+        assert tuple(present) == names, table
+    assert CONTRIBUTION_COLUMNS[-4:] == ("unconfirmed", "note", "sources", "source_titles")
+    assert (*CONTRIBUTION_COLUMNS, "disputed") == CLAIM_COLUMNS
 
 
 def test_row_values(missions) -> None:  # type: ignore[no-untyped-def]
@@ -141,7 +194,8 @@ def test_row_values(missions) -> None:  # type: ignore[no-untyped-def]
         "location": "Lebanon", "location_country": "LBN", "location_country_name": "Lebanon",
         "location_latitude": 33.1097, "location_longitude": 35.1342,
         "established": "1978-03-19", "ended": None, "lead": "un-dpo", "lead_name": mission.actor("un-dpo").name,
-        "mandates": 0, "contributions": 8, "appointments": 0, "positions": 0, "fatalities": 2, "sites": 0,
+        "mandates": 0, "contributions": 8, "appointments": 0, "positions": 0, "fatalities": 2, "fatality_counts": 0,
+        "budgets": 0, "events": 0, "sites": 0,
         "sources": "un-data-hub-missions", "source_titles": mission.source("un-data-hub-missions").title,
     }  # fmt: skip
     first = contribution_rows(missions)[0]
@@ -149,7 +203,7 @@ def test_row_values(missions) -> None:  # type: ignore[no-untyped-def]
         "mission": "unifil", "contributor": "IDN", "contributor_name": "Indonesia", "kind": "troops", "status": "deployed",
         "strength_min": 1231, "strength_max": 1231, "strength_text": "1,231", "is_exact": True,
         "female": 25, "male": 1206, "as_of": "2024-09-30", "role": None, "caveats": None,
-        "claim_id": None, "supersedes": None,
+        "claim_id": None, "supersedes": None, "unconfirmed": False, "note": None,
         "sources": "un-data-hub-contributions", "source_titles": mission.source("un-data-hub-contributions").title,
     }  # fmt: skip
     assert unifil["lead_name"] == "United Nations Department of Peace Operations"
@@ -255,6 +309,239 @@ def test_site_rows_of_a_built_site() -> None:
         ("PAK", None, "unknown", False),
         (None, "MA", "unknown", False),
     ]
+
+
+# --- the history: mandates, appointments, budgets, counts, events, coverage ----------------------
+
+
+def test_mandate_rows_give_each_link_and_what_its_chain_leaves_in_force(history: Mission) -> None:
+    rows = mandate_rows(history)
+    assert [row["mandate_index"] for row in rows] == [0, 1, 2, 3]
+    assert [(row["id"], row["follows"]) for row in rows] == [
+        ("first", None),
+        ("second", "first"),
+        ("third", "second"),
+        ("fourth", "third"),
+    ]
+    first, second, third, fourth = rows
+    assert first["instruments"] == "S/RES/1 (1978); S/RES/2 (1978)"
+    assert (first["vote"], first["in_favour"], first["against"], first["abstentions"], first["unanimous"], first["meeting"]) == (
+        "12 in favour, 0 against, 2 abstentions (1st meeting)",
+        12,
+        0,
+        2,
+        False,
+        "1st meeting",
+    )
+    assert (third["vote"], third["unanimous"], third["in_favour"]) == ("unanimous", True, None)
+    assert second["vote"] is None and second["unanimous"] is None  # no vote recorded: not "not unanimous"
+    assert first["actions"] == "establishes" and second["actions"] == "renews"
+    # What each link gives, and what the chain leaves in force
+    assert (first["tasks"], first["tasks_in_force"]) == (
+        "ceasefire_monitoring; civilian_protection",
+        "ceasefire_monitoring; civilian_protection",
+    )
+    assert (second["tasks"], second["drops"], second["tasks_in_force"]) == (
+        None,
+        None,
+        "ceasefire_monitoring; civilian_protection",
+    )
+    assert (third["tasks"], third["drops"], third["tasks_in_force"]) == (
+        "support_to_host_armed_forces",
+        "civilian_protection",
+        "ceasefire_monitoring; support_to_host_armed_forces",
+    )
+    assert fourth["tasks"] is None and fourth["tasks_in_force"] == third["tasks_in_force"]
+    # The ceiling each sets, and the one in force (carried by a renewal that sets none)
+    assert (second["authorized_strength_min"], second["authorized_strength_max"], second["authorized_strength_text"]) == (
+        0,
+        7000,
+        "up to 7,000",
+    )
+    assert (second["approximate"], second["ceiling_in_force"], second["ceiling_set_by"]) == (
+        True,
+        "up to about 7,000",
+        "S/RES/3 (1978)",
+    )
+    assert fourth["authorized_strength_min"] is None and fourth["authorized_strength_is_exact"] is None
+    assert (fourth["ceiling_in_force"], fourth["ceiling_set_by"]) == ("up to 15,000", "S/RES/4 (2006)")
+    assert (fourth["unconfirmed"], fourth["note"], fourth["restrictions"]) == (
+        True,
+        "Constructed test record.",
+        "ceases operations on 31 December 2026",
+    )
+    assert (fourth["start"], fourth["end"], fourth["adopted"], fourth["body"], fourth["authority_kind"]) == (
+        "2025-08-28",
+        "2026-12-31",
+        "2025-08-28",
+        "UN Security Council",
+        "un_security_council",
+    )
+    # the same answers as the model's queries on a day in force
+    for row, day in zip(rows, ("1978-04", "1980", "2007", "2026-01"), strict=True):
+        assert row["tasks_in_force"] == "; ".join(task.value for task in history.tasks_on(day))
+        assert row["ceiling_in_force"] == str(history.authorized_strength_on(day))
+
+
+def test_appointment_rows_keep_alternative_accounts_and_acting_holders(history: Mission) -> None:
+    rows = appointment_rows(history)
+    assert len(rows) == len(history.appointments) == 5
+    first, alternative, successor, acting, component = rows
+    assert (first["id"], first["holder_name"], first["holder_country"], first["holder_country_name"]) == (
+        "fc-a",
+        "Person A",
+        "ESP",
+        "Spain",
+    )
+    assert (alternative["disputes"], alternative["start"], alternative["note"], alternative["sources"]) == (
+        "fc-a",
+        "2022-03",
+        "Another date.",
+        "doc-b",
+    )
+    assert successor["disputes"] is None and successor["end"] is None
+    assert (acting["post"], acting["acting"], acting["unconfirmed"], acting["holder_country"]) == (
+        "head_of_mission",
+        True,
+        True,
+        None,  # a person whose nationality is not recorded
+    )
+    assert (component["unit"], component["holder"], component["holder_name"], component["holder_country"]) == (
+        "Maritime Task Force",
+        "DEU",
+        "Germany",
+        "DEU",  # a state given the post: its own code
+    )
+
+
+def test_budget_and_fatality_count_rows(history: Mission) -> None:
+    budgets = budget_rows(history)
+    assert [(r["id"], r["start"], r["end"], r["kind"], r["amount"], r["approximate"], r["disputes"]) for r in budgets] == [
+        ("b-2010", "2010-07-01", "2011-06-30", "approved", 518_710_000, False, None),
+        ("b-2025", "2025-07-01", "2026-06-30", "approved", None, False, None),  # the vote only: no amount
+        ("b-2025-amount", "2025-07-01", "2026-06-30", "approved", 552_800_000, True, "b-2025"),
+    ]
+    assert (budgets[0]["decided_by"], budgets[0]["decided"], budgets[0]["currency"], budgets[0]["net"]) == (
+        "A/RES/64/282",
+        "2010-06-24",
+        "USD",
+        False,
+    )
+    assert (budgets[1]["vote"], budgets[1]["in_favour"], budgets[1]["against"], budgets[1]["abstentions"]) == (
+        "147 in favour, 3 against, 1 abstention",
+        147,
+        3,
+        1,
+    )
+    assert budgets[2]["unconfirmed"] is True and budgets[2]["source_titles"] == "[Constructed test source B]"
+    counts = fatality_count_rows(history)
+    assert [(r["count_index"], r["id"], r["count"], r["as_of"], r["since"], r["disputes"], r["unconfirmed"]) for r in counts] == [
+        (0, "count-a", 335, "2024", None, None, False),
+        (1, "count-b", 334, "2024", None, "count-a", True),
+        (2, None, 270, "2008-03-19", "1978-03-19", None, False),
+    ]
+    assert counts[0]["note"] == "peacekeepers"
+
+
+def test_event_and_coverage_rows(history: Mission) -> None:
+    events = event_rows(history)
+    assert [(r["event_index"], r["date"], r["kind"], r["place"], r["latitude"], r["disputes"]) for r in events] == [
+        (0, "1978-03-23", "deployment", "Naqoura", 33.118, None),
+        (1, "1978-03-22", "deployment", "Tyre", None, "arrival"),
+        (2, "2006-10-15", "deployment", None, None, None),
+        (3, "2025-06-24", "handover", "Naqoura", 33.118, None),
+    ]
+    assert (events[0]["place_country"], events[0]["place_country_name"], events[0]["longitude"]) == ("LBN", "Lebanon", 35.139)
+    assert (events[2]["actors"], events[2]["actor_names"]) == ("DEU; person-b", "Germany; Person B")
+    assert events[1]["unconfirmed"] is True and events[3]["note"] == "Date read from 'on Tuesday'."
+    coverage = coverage_rows(history)
+    assert [(r["topic"], r["status"], r["start"], r["end"]) for r in coverage] == [
+        ("mandates", "known", "1978", None),
+        ("appointments", "known", "2000", None),
+        ("budgets", "missing", "1998", "2009"),
+        ("events", "unconfirmed", None, None),
+        (None, "missing", "2026-07", None),  # the whole mission
+    ]
+    assert coverage[0]["sources"] == "doc-a" and coverage[1]["sources"] is None
+    assert coverage[4]["text"] == "Nothing after June 2026."
+
+
+def test_flags_of_contributions_positions_personnel_and_sources(history: Mission) -> None:
+    contributions = contribution_rows(history)
+    assert [(r["contributor"], r["unconfirmed"], r["note"]) for r in contributions] == [
+        ("IDN", False, None),
+        ("ITA", True, "Read from one report."),
+    ]
+    assert [(r["contributor"], r["unconfirmed"], r["note"]) for r in claim_rows(history)] == [
+        ("IDN", False, None),
+        ("ITA", True, "Read from one report."),
+    ]
+    assert [r["unconfirmed"] for r in position_rows(history)] == [True]
+    [figure] = personnel_rows(history)
+    assert (figure["kind"], figure["strength_text"], figure["approximate"], figure["unconfirmed"], figure["personnel"]) == (
+        "actual",
+        "9,900",
+        True,
+        True,
+        None,  # all personnel
+    )
+    sources = source_rows(history)
+    assert [(r["id"], r["kind"], r["language"], r["url"], r["note"]) for r in sources] == [
+        ("doc-a", "un_document", "en", "https://example.org/a", None),
+        ("doc-b", "news_report", "fr", None, "A constructed republication."),
+    ]
+    [mission] = mission_rows(history)
+    assert (mission["mandates"], mission["fatality_counts"], mission["budgets"], mission["events"]) == (4, 3, 3, 4)
+
+
+def test_a_claim_is_unconfirmed_only_when_every_report_is() -> None:
+    def pledge(source: str, unconfirmed: bool, note: str | None = None) -> Contribution:
+        return Contribution(
+            contributor="IDN",
+            kind=ContributionKind.TROOPS,
+            status=ContributionStatus.PLEDGED,
+            strength=1000,
+            as_of="2026-02-19",
+            unconfirmed=unconfirmed,
+            note=note,
+            sources=[source],
+        )
+
+    def mission(*records: Contribution) -> Mission:
+        return Mission.from_acronym(
+            "ISF",
+            kind=MissionKind.STABILIZATION,
+            status=MissionStatus.AUTHORIZED,
+            contributions=list(records),
+            sources=[Source(id=source, title=f"Report {source}") for source in "ab"],
+        )
+
+    [both] = claim_rows(mission(pledge("a", True, "weak"), pledge("b", False)))
+    assert (both["unconfirmed"], both["note"], both["sources"]) == (False, "weak", "a; b")
+    [weak] = claim_rows(mission(pledge("a", True, "weak"), pledge("b", True, "mirror")))
+    assert (weak["unconfirmed"], weak["note"]) == (True, "weak; mirror")
+
+
+def test_tables_of_the_shipped_datasets() -> None:
+    from missionmodel import datasets
+
+    for name in datasets.names():
+        mission = datasets.load(name)
+        for table, function in TABLES.items():
+            rows = function(mission)
+            assert all(tuple(row) == tuple(c.name for c in COLUMNS[table]) for row in rows), (name, table)
+        assert len(mandate_rows(mission)) == len(mission.mandates)
+        assert len(event_rows(mission)) == len(mission.events)
+        assert len(budget_rows(mission)) == len(mission.budgets)
+        assert len(coverage_rows(mission)) == len(mission.coverage)
+        assert [r["url"] for r in source_rows(mission)] == [s.url for s in mission.sources]
+    unifil = datasets.load("unifil")
+    # the ceiling of resolution 1701 (2006), in force in 2010
+    in_2010 = unifil.mandate_on("2010-01-01")
+    assert in_2010 is not None
+    [row] = [r for r in mandate_rows(unifil) if r["mandate_index"] == unifil.mandates.index(in_2010)]
+    assert row["ceiling_in_force"] == str(unifil.authorized_strength_on("2010-01-01")) == "up to 15,000"
+    assert row["tasks_in_force"] == "; ".join(task.value for task in unifil.tasks_on("2010-01-01"))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -447,9 +734,9 @@ def test_claim_rows_count_two_sources_once() -> None:
 # --- DataFrames ---------------------------------------------------------------------------------
 
 
-def test_to_dataframe_types_every_column(missions, site_missions, isf) -> None:  # type: ignore[no-untyped-def]
+def test_to_dataframe_types_every_column(missions, site_missions, isf, history) -> None:  # type: ignore[no-untyped-def]
     pd = pytest.importorskip("pandas")
-    every = everything(missions, site_missions, isf)
+    every = everything(missions, site_missions, isf, history)
     expected = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string", "list": "string"}
     for name, function in TABLES.items():
         frame = to_dataframe(function(every))
@@ -473,9 +760,9 @@ def test_to_dataframe_types_every_column(missions, site_missions, isf) -> None: 
         assert list(frame.columns) == expected_columns
 
 
-def test_to_dataframe_keeps_every_value(missions, site_missions, isf) -> None:  # type: ignore[no-untyped-def]
+def test_to_dataframe_keeps_every_value(missions, site_missions, isf, history) -> None:  # type: ignore[no-untyped-def]
     pd = pytest.importorskip("pandas")
-    every = everything(missions, site_missions, isf)
+    every = everything(missions, site_missions, isf, history)
     for function in TABLES.values():
         rows = function(every)
         frame = to_dataframe(rows)
@@ -585,9 +872,9 @@ def test_claim_rows_to_csv_and_dataframe(tmp_path: Path) -> None:
 # --- Parquet ------------------------------------------------------------------------------------
 
 
-def test_write_parquet_types(tmp_path: Path, missions, site_missions, isf) -> None:  # type: ignore[no-untyped-def]
+def test_write_parquet_types(tmp_path: Path, missions, site_missions, isf, history) -> None:  # type: ignore[no-untyped-def]
     pq = pytest.importorskip("pyarrow.parquet")
-    every = everything(missions, site_missions, isf)
+    every = everything(missions, site_missions, isf, history)
     arrow = {"integer": "int64", "number": "double", "boolean": "bool", "string": "string", "list": "string"}
     for name, function in TABLES.items():
         rows = function(every)

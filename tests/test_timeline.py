@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import warnings
 
 import pytest
 from hypothesis import assume, given, settings
@@ -18,9 +19,12 @@ from missionmodel import (
     MissionStatus,
     PartialDate,
     Post,
+    Strength,
+    Task,
     testing,
 )
 from missionmodel.timeline import (
+    carried_over,
     certainly_before,
     conflicting_terms,
     effective_date,
@@ -28,6 +32,8 @@ from missionmodel.timeline import (
     in_force,
     known_by,
     latest_first,
+    mandate_chain,
+    mandate_in_force,
     mandate_on,
     newest,
     terms_overlap,
@@ -455,3 +461,171 @@ def test_a_term_with_no_end_that_began_inside_another_holder_s_term_conflicts():
     # A start that may fall on Del Col's last possible day is not certainly inside his term.
     edge = Appointment(post=FC, holder="x", start="2022-02")
     assert not edge.overlaps(del_col)
+
+
+# --- chains of mandates -------------------------------------------------------------------------
+
+quiet = pytest.mark.filterwarnings("ignore::missionmodel.CoverageWarning")
+
+
+def expected_in_force(chain, task):
+    """The law: a task is in force when a link of the chain gives it and no later link drops it."""
+    gives = [index for index, link in enumerate(chain) if task in link.tasks]
+    drops = [index for index, link in enumerate(chain) if task in link.drops]
+    return bool(gives) and (not drops or max(gives) >= max(drops))
+
+
+def expected_ceiling(chain):
+    """The law: the ceiling set last along the chain, with its own approximate flag."""
+    setting = [link for link in chain if link.authorized_strength is not None]
+    return None if not setting else (setting[-1].authorized_strength, setting[-1].approximate, setting[-1])
+
+
+@st.composite
+def chains_and_days(draw):
+    """A chain of mandates, and a day: any, or next to a date of one of its mandates (where the answers change)."""
+    chain = draw(testing.mandate_chains())
+    gaps = [  # between the end of a mandate and the start of the next, which follows it: renewals not recorded
+        (previous.end.latest() + datetime.timedelta(days=1), effective_date(following).earliest() - datetime.timedelta(days=1))
+        for previous, following in itertools.pairwise(chain)  # in the order they take effect
+        if following.follows is not None
+        and following.follows == previous.id
+        and previous.end is not None
+        and certainly_before(previous.end, effective_date(following))
+    ]
+    gaps = [(first, last) for first, last in gaps if first <= last]
+    if gaps and draw(st.booleans()):
+        first, last = draw(st.sampled_from(gaps))
+        return chain, PartialDate.from_date(draw(st.dates(first, last)))
+    dates = [date for m in chain for date in (effective_date(m), m.end) if date is not None]
+    if dates and draw(st.sampled_from((True, True, False))):
+        date = draw(st.sampled_from(dates))
+        shift = datetime.timedelta(days=draw(st.sampled_from((-1, 0, 1, 30))))
+        return chain, PartialDate.from_date((date.earliest() if draw(st.booleans()) else date.latest()) + shift)
+    return chain, draw(testing.partial_dates(1940, 2040))
+
+
+@given(testing.mandate_chains())
+def test_generated_chains_are_valid_and_each_chain_starts_with_a_mandate_that_follows_none(chain):
+    mission = mission_with(mandates=chain)
+    by_id = {m.id: m for m in chain if m.id is not None}
+    for mandate in chain:
+        links = mandate_chain(chain, mandate)
+        assert links[-1] is mandate and links[0].follows is None
+        assert mission.mandate_chain(mandate) == links
+        for earlier, later in itertools.pairwise(links):
+            assert later.follows == earlier.id and by_id[later.follows] is earlier
+            assert not certainly_before(effective_date(later), effective_date(earlier))
+
+
+@quiet
+@settings(max_examples=150)
+@given(chains_and_days())
+def test_tasks_on_are_the_union_along_the_chain_minus_what_it_drops(chain_and_day):
+    chain, on = chain_and_day
+    mission = mission_with(mandates=chain)
+    found = mission.mandate_on(on)
+    tasks = mission.tasks_on(on)
+    assert len(tasks) == len(set(tasks))
+    if found is None:
+        assert tasks == ()
+        return
+    links = mandate_chain(chain, found)
+    assert {task for task in Task if expected_in_force(links, task)} == set(tasks)
+    assert carried_over(links)[0] == tasks
+
+
+@quiet
+@settings(max_examples=150)
+@given(chains_and_days())
+def test_the_ceiling_on_a_date_is_the_one_set_last_along_the_chain(chain_and_day):
+    chain, on = chain_and_day
+    mission = mission_with(mandates=chain)
+    found = mission.mandate_on(on)
+    ceiling = mission.authorized_strength_on(on)
+    expected = None if found is None else expected_ceiling(mandate_chain(chain, found))
+    if expected is None:
+        assert ceiling is None
+    else:
+        assert (ceiling.strength, ceiling.approximate, ceiling.set_by) == expected
+        assert ceiling.set_by.authorized_strength is not None
+
+
+@given(testing.mandate_chains())
+def test_a_renewal_that_sets_no_ceiling_keeps_the_one_before(chain):
+    for mandate in chain:
+        links = mandate_chain(chain, mandate)
+        if mandate.authorized_strength is None and len(links) > 1:
+            assert carried_over(links)[1] == carried_over(links[:-1])[1]
+        if not mandate.tasks and not mandate.drops and len(links) > 1:
+            assert carried_over(links)[0] == carried_over(links[:-1])[0]
+
+
+@quiet
+@settings(max_examples=150)
+@given(chains_and_days())
+def test_mandate_on_never_returns_a_mandate_that_took_effect_after_the_day(chain_and_day):
+    chain, on = chain_and_day
+    mission = mission_with(mandates=chain)
+    found, continued_by = mandate_in_force(chain, on)
+    assert mission.mandate_on(on) is found
+    assert mandate_on(chain, on) is found
+    if found is None:
+        assert continued_by is None
+        return
+    assert known_by(effective_date(found), on)
+    assert not any(certainly_before(effective_date(found), effective_date(m)) for m in chain if known_by(effective_date(m), on))
+    if continued_by is None:
+        assert found.in_force_on(on)
+    else:  # ended, but a mandate recorded later continues its chain: the renewals between are not recorded
+        assert not found.in_force_on(on)
+        assert not known_by(effective_date(continued_by), on)
+        assert any(link is found for link in mandate_chain(chain, continued_by))
+
+
+@settings(max_examples=100)
+@given(chains_and_days())
+def test_a_mandate_found_across_unrecorded_renewals_comes_with_a_coverage_warning(chain_and_day):
+    chain, on = chain_and_day
+    mission = mission_with(mandates=chain)
+    _, continued_by = mandate_in_force(chain, on)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        mission.mandate_on(on)
+    renewals = [w for w in caught if issubclass(w.category, mm.CoverageWarning) and "renewals between" in str(w.message)]
+    assert len(renewals) == (continued_by is not None)
+
+
+def test_a_chain_across_unrecorded_renewals():
+    first = Mandate(id="res-425", authority=UN, tasks=[Task.CEASEFIRE_MONITORING], start="1978-03-19", end="1978-09-18",
+                    authorized_strength=4000)  # fmt: skip
+    second = Mandate(id="res-501", authority=UN, follows="res-425", start="1982-02-25", end="1982-08-19",
+                     authorized_strength=7000, approximate=True)  # fmt: skip
+    third = Mandate(id="res-1701", authority=UN, follows="res-501", tasks=[Task.SUPPORT_TO_HOST_ARMED_FORCES],
+                    drops=[Task.CEASEFIRE_MONITORING], start="2006-08-11", authorized_strength=15000)  # fmt: skip
+    renewal = Mandate(id="res-2790", authority=UN, follows="res-1701", start="2025-08-28", end="2026-12-31")
+    mission = mission_with(mandates=[first, second, third, renewal])
+    assert mission.mandate_chain("res-2790") == (first, second, third, renewal)
+    assert mission.mandate_chain(first) == (first,)
+    with pytest.raises(KeyError):
+        mission.mandate_chain("res-9999")
+    assert mission.mandate_on("1978-06") is first
+    with pytest.warns(mm.CoverageWarning, match="the renewals between are not recorded"):
+        assert mission.mandate_on("1980") is first
+    with pytest.warns(mm.CoverageWarning):
+        assert str(mission.authorized_strength_on("1990")) == "about 7,000"
+    assert mission.tasks_on("2006-08-11") == (Task.SUPPORT_TO_HOST_ARMED_FORCES,)
+    assert mission.tasks_on("2026-01") == (Task.SUPPORT_TO_HOST_ARMED_FORCES,)
+    ceiling = mission.authorized_strength_on("2026-01")
+    assert ceiling.set_by is third and ceiling.strength == Strength.exact(15000) and not ceiling.approximate
+    assert mission.mandate_on("2027-01-01") is None  # the last one ended and nothing recorded follows it
+    assert mission.tasks_on("2027-01-01") == () and mission.authorized_strength_on("2027-01-01") is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # before the mission began: nothing is missing, nothing to warn of
+        assert mission.mandate_on("1977") is None
+
+
+def test_a_mandate_without_an_id_is_never_found_across_a_gap():
+    ended = Mandate(authority=UN, start="2000", end="2001")
+    later = Mandate(authority=UN, start="2005")
+    assert mandate_in_force([ended, later], "2003") == (None, None)

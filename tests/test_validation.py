@@ -15,7 +15,7 @@ VALID = {
     "lead": "board-of-peace",
     "mandates": [
         {
-            "authority": {"kind": "un_security_council", "instrument": "S/RES/2803 (2025)", "adopted": "2025-11-17"},
+            "authority": {"kind": "un_security_council", "instruments": ["S/RES/2803 (2025)"], "adopted": "2025-11-17"},
             "tasks": ["border_security"],
             "end": "2027-12-31",
             "sources": ["sc-16225"],
@@ -41,6 +41,29 @@ def test_the_valid_document_loads():
     mission = mm.from_dict(VALID, mm.Mission)
     assert mission.contributors() == ("IDN", "KAZ", "XKX")
     assert mm.to_dict(mission) == VALID
+
+
+def test_the_old_form_of_an_authority_loads_as_the_new_one():
+    old = copy.deepcopy(VALID)
+    old["mandates"][0]["authority"] = {"kind": "un_security_council", "instrument": "S/RES/2803 (2025)", "adopted": "2025-11-17"}
+    assert mm.from_dict(old, mm.Mission) == mm.from_dict(VALID, mm.Mission)
+    assert mm.to_dict(mm.from_dict(old, mm.Mission)) == VALID  # written in the new form
+    old["mandates"][0]["authority"]["instrument"] = None
+    assert mm.from_dict(old, mm.Mission).mandates[0].authority.instruments == ()
+
+
+def _mandate(**fields):
+    return {"authority": {"kind": "un_security_council"}, **fields}
+
+
+def _budget(**fields):
+    return {"start": "2010-07-01", "end": "2011-06-30", "kind": "approved", **fields}
+
+
+def _cycle(d):
+    d["mandates"][0].update(id="c", follows="a")
+    d["mandates"].append(_mandate(id="a", follows="b", start="2025-11-17"))
+    d["mandates"].append(_mandate(id="b", follows="c", start="2025-11-17"))
 
 
 def edited(edit):
@@ -162,6 +185,117 @@ CASES = {
     "empty text": (
         lambda d: d.update(name="  "),
         [("name", "'name' must not be empty")],
+    ),
+    "currency in lower case": (
+        lambda d: d.update(budgets=[_budget(currency="usd")]),
+        [
+            (
+                "budgets[0].currency",
+                "'currency' must be an ISO 4217 code of three capital letters, such as 'USD' (got 'usd'); did you mean 'USD'?",
+            )
+        ],
+    ),
+    "currency that is not a code": (
+        lambda d: d.update(budgets=[_budget(currency="dollars")]),
+        [("budgets[0].currency", "'currency' must be an ISO 4217 code of three capital letters, such as 'USD' (got 'dollars')")],
+    ),
+    "language in upper case": (
+        lambda d: d["sources"][0].update(language="EN"),
+        [
+            (
+                "sources[0].language",
+                "'language' must be an ISO 639-1 code in lower case, such as 'en' or 'fr' (got 'EN'); did you mean 'en'?",
+            )
+        ],
+    ),
+    "language that is not a code": (
+        lambda d: d["sources"][0].update(language="english"),
+        [("sources[0].language", "'language' must be an ISO 639-1 code in lower case, such as 'en' or 'fr' (got 'english')")],
+    ),
+    "source kind unknown": (
+        lambda d: d["sources"][0].update(kind="newspaper"),
+        [
+            (
+                "sources[0].kind",
+                "'kind' must be one of 'un_document', 'press_release', 'official_statement', 'news_report', 'analysis', "
+                "'reference_work', 'dataset', 'social_media', 'other' (got 'newspaper' that is a str)",
+            )
+        ],
+    ),
+    "follows naming no mandate": (
+        lambda d: d["mandates"][0].update(follows="res-1"),
+        [("mandates[0].follows", "names mandate 'res-1', which no mandate has as its 'id'")],
+    ),
+    "follows its own id": (
+        lambda d: d["mandates"][0].update(id="res-2", follows="res-2"),
+        [("mandates[0].follows", "'follows' names the record's own id ('res-2')")],
+    ),
+    "follows a later mandate": (
+        lambda d: (
+            d["mandates"][0].update(id="first", follows="later"),
+            d["mandates"].append(_mandate(id="later", start="2028-01-01")),
+        ),
+        [("mandates[0].follows", "follows mandate 'later', which takes effect later (2028-01-01)")],
+    ),
+    "follows cycle": (
+        _cycle,
+        [("mandates[1].follows", "the mandates follow one another in a cycle ('c' -> 'a' -> 'b' -> 'c')")],
+    ),
+    "duplicate mandate id": (
+        lambda d: (d["mandates"][0].update(id="res"), d["mandates"].append(_mandate(id="res", start="2026"))),
+        [("mandates[1].id", "duplicate mandate id 'res' (first declared at mandates[0].id)")],
+    ),
+    "approximate without a ceiling": (
+        lambda d: d["mandates"][0].update(approximate=True),
+        [("mandates[0].approximate", "'approximate' is true but the mandate sets no 'authorized_strength'")],
+    ),
+    "instrument listed twice": (
+        lambda d: d["mandates"][0]["authority"].update(instruments=["S/RES/2803 (2025)", "S/RES/2803 (2025)"]),
+        [("mandates[0].authority.instruments[1]", "lists 'S/RES/2803 (2025)' twice")],
+    ),
+    "instrument and instruments both given": (
+        lambda d: d["mandates"][0]["authority"].update(instrument="S/RES/2803 (2025)"),
+        [("mandates[0].authority.instrument", "unknown key 'instrument'; did you mean 'instruments'?")],
+    ),
+    "appointment disputes nothing": (
+        lambda d: d["appointments"][0].update(disputes="fc-1"),
+        [("appointments[0].disputes", "names appointment 'fc-1', which no appointment has as its 'id'")],
+    ),
+    "duplicate appointment id": (
+        lambda d: (
+            d["appointments"][0].update(id="fc"),
+            d["appointments"].append({"id": "fc", "post": "force_commander", "holder": "USA", "start": "2026-01-20"}),
+        ),
+        [("appointments[1].id", "duplicate appointment id 'fc' (first declared at appointments[0].id)")],
+    ),
+    "event disputes nothing": (
+        lambda d: d.update(events=[{"date": "2026", "summary": "Troops arrive.", "disputes": "e1"}]),
+        [("events[0].disputes", "names event 'e1', which no event has as its 'id'")],
+    ),
+    "event with an undeclared actor": (
+        lambda d: d.update(events=[{"date": "2026", "summary": "Troops arrive.", "actors": ["IDN", "nobody"]}]),
+        [
+            (
+                "events[0].actors[1]",
+                "refers to actor 'nobody', which is not declared in 'actors' and is not an ISO 3166-1 alpha-3 code",
+            )
+        ],
+    ),
+    "fatality count disputes nothing": (
+        lambda d: d.update(fatality_counts=[{"count": 3, "disputes": "e1"}]),
+        [("fatality_counts[0].disputes", "names fatality count 'e1', which no fatality count has as its 'id'")],
+    ),
+    "budget disputes itself": (
+        lambda d: d.update(budgets=[_budget(id="b", disputes="b")]),
+        [("budgets[0].disputes", "'disputes' names the record's own id ('b')")],
+    ),
+    "budget disputes nothing": (
+        lambda d: d.update(budgets=[_budget(disputes="b")]),
+        [("budgets[0].disputes", "names budget 'b', which no budget has as its 'id'")],
+    ),
+    "coverage note citing an undeclared source": (
+        lambda d: d.update(coverage=[{"status": "known", "text": "All of it.", "sources": ["nope"]}]),
+        [("coverage[0].sources[0]", "cites source 'nope', which is not declared in 'sources'")],
     ),
     "record that is not a mapping": (
         lambda d: d["contributions"].append("ALB"),

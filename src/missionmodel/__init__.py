@@ -26,18 +26,21 @@ import typing as _typing
 
 from .actor import Actor, ActorKind
 from .appointment import Appointment, Post
+from .budget import Budget, BudgetKind
 from .compare import Comparison, ComparisonRow, compare, render_markdown, render_text
 from .contribution import Contribution, ContributionKind, ContributionStatus
+from .coverage import CoverageNote, CoverageStatus, Topic
 from .dates import DateLike, PartialDate
-from .exceptions import ErrorDetail, FormatError, MissionModelError, ValidationError
-from .fatality import Fatality, Gender
-from .mandate import Authority, AuthorityKind, Mandate, MandateAction, MandatedTask, Task, TaskModality, Vote
+from .event import Event, EventKind
+from .exceptions import CoverageWarning, ErrorDetail, FormatError, MissionModelError, ValidationError
+from .fatality import Fatality, FatalityCount, Gender
+from .mandate import Authority, AuthorityKind, Ceiling, Mandate, MandateAction, MandatedTask, Task, TaskModality, Vote
 from .mission import Mission, MissionKind, MissionStatus
 from .personnel import FigureKind, PersonnelFigure
 from .place import Place
 from .position import Position, Stance
 from .site import HeadquartersLevel, Site, SiteContingent, SiteUnit, UnitKind
-from .sources import Source
+from .sources import Source, SourceKind
 from .strength import Strength
 
 if _typing.TYPE_CHECKING:
@@ -91,6 +94,9 @@ __all__ = [
     "Appointment",
     "Authority",
     "AuthorityKind",
+    "Budget",
+    "BudgetKind",
+    "Ceiling",
     "Claim",
     "Comparison",
     "ComparisonRow",
@@ -98,9 +104,15 @@ __all__ = [
     "ContributionKind",
     "ContributionStatus",
     "ContributorTotal",
+    "CoverageNote",
+    "CoverageStatus",
+    "CoverageWarning",
     "DateLike",
     "ErrorDetail",
+    "Event",
+    "EventKind",
     "Fatality",
+    "FatalityCount",
     "FigureKind",
     "Format",
     "FormatError",
@@ -123,11 +135,13 @@ __all__ = [
     "SiteContingent",
     "SiteUnit",
     "Source",
+    "SourceKind",
     "Stance",
     "Standing",
     "Strength",
     "Task",
     "TaskModality",
+    "Topic",
     "UnitKind",
     "ValidationError",
     "Vote",

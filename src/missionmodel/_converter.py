@@ -101,13 +101,16 @@ def _approximate_field(cls: type) -> str | None:
     """The strength field of a record class that can mark it approximate (``approximate: bool``), or None.
 
     `PersonnelFigure` is such a class: in its documents, ``strength: about 800`` reads as
-    ``strength: 800`` with ``approximate: true``.
+    ``strength: 800`` with ``approximate: true``; so is `Mandate`, whose optional
+    ``authorized_strength: about 7,000`` reads so.
     """
+    from ._engine import _optional
+
     attrs.resolve_types(cls)
     fields = attrs.fields_dict(cls)
     if "approximate" not in fields or fields["approximate"].type is not bool:
         return None
-    found = [name for name, field in fields.items() if field.type is Strength]
+    found = [name for name, field in fields.items() if field.type is Strength or _optional(field.type) is Strength]
     return found[0] if len(found) == 1 else None
 
 
@@ -130,6 +133,25 @@ def _read_approximate(data: Any, name: str) -> Any:
     return read
 
 
+def _single_instrument(data: Any) -> Any:
+    """An `Authority` written before ``instruments`` existed: ``instrument: X`` reads as ``instruments: [X]``.
+
+    Only when ``instruments`` is not given too; otherwise the old key is left to be reported as
+    unknown.
+    """
+    if "instrument" not in data or "instruments" in data:
+        return data
+    read = {("instruments" if key == "instrument" else key): value for key, value in data.items()}
+    instrument = read["instruments"]
+    read["instruments"] = [] if instrument is None else [instrument]
+    return read
+
+
+_OLD_FORMS: dict[str, Callable[[Any], Any]] = {"Authority": _single_instrument}
+"""Earlier forms of a record class that documents may still use, by class name: each turns a
+mapping in the old form into the current one (and leaves any other mapping as it is)."""
+
+
 def _load_place(value: Any) -> Any:
     if isinstance(value, Mapping):
         return _engine.structure(Place, value, loader_for)
@@ -142,11 +164,14 @@ def _load_place(value: Any) -> Any:
 def _record_loader(cls: type) -> Loader:
     read = _engine.reader(cls, loader_for)
     approximate = _approximate_field(cls)
+    old_form = _OLD_FORMS.get(cls.__name__)
 
     def load_record(value: Any) -> Any:
         if value.__class__ is dict or isinstance(value, Mapping):
             if approximate is not None:
                 value = _read_approximate(value, approximate)
+            if old_form is not None:
+                value = old_form(value)
             return read(value)
         return value  # reported by the field's check
 

@@ -21,6 +21,16 @@ def period(start_name: str = "start", end_name: str = "end") -> RecordCheck:
     return RecordCheck(needs=(start_name, end_name), check=check, applies=(end_name,))
 
 
+def not_itself(link: str) -> RecordCheck:
+    """The rule that a record's ``link`` field (``disputes``, ``follows``) does not name its own ``id``."""
+
+    def check(record: Any, problems: list[ErrorDetail]) -> None:
+        if record.id is not None and record.id == getattr(record, link):
+            problems.append(ErrorDetail(path=link, message=f"{link!r} names the record's own id ({record.id!r})"))
+
+    return RecordCheck(needs=("id", link), check=check, applies=(link,))
+
+
 def _is_code(value: object) -> bool:
     from .countries import is_country_code
 

@@ -99,6 +99,16 @@ class Actor:
     def __attrs_post_init__(self) -> None:
         validate(self)
 
+    @property
+    def nationality(self) -> str | None:
+        """A person's nationality: their ``country``; None for an actor that is not a person.
+
+        Example:
+            >>> Actor(id="michael-beary", name="Michael Beary", kind=ActorKind.PERSON, country="IRL").nationality
+            'IRL'
+        """
+        return self.country if self.kind is ActorKind.PERSON else None
+
     @classmethod
     def state(cls, code: str) -> Actor:
         """The state with ISO 3166-1 alpha-3 ``code`` (``XKX`` for Kosovo), named from ISO 3166.

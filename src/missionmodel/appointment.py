@@ -13,9 +13,9 @@ from typing import ClassVar
 
 import attrs
 
-from ._checks import as_tuple, checked
+from ._checks import as_tuple, check_slug, checked
 from ._engine import RecordCheck, validate
-from ._fields import period
+from ._fields import not_itself, period
 from .actor import check_actor_id
 from .dates import DateLike, PartialDate, optional_date
 from .timeline import in_force, terms_overlap
@@ -86,12 +86,22 @@ class Appointment:
     """One holder of one post, for one term.
 
     Attributes:
+        id: A slug by which another appointment names this one in ``disputes``.
         post: The post.
-        holder: Actor id of the holder: a declared person, or a state's alpha-3 code when a
-            state was given the post (as with a deputy command).
+        holder: Actor id of the holder: a declared person (whose ``country`` is their
+            nationality), or a state's alpha-3 code when a state was given the post (as with a
+            deputy command, or a naval component led by a nation).
+        unit: The sector or component for a post that has one per unit (``"Sector West"``,
+            ``"Maritime Task Force"``).
+        acting: True for an acting or ad interim holder.
         start: When the term began.
         end: The holder's last day in office; None while it lasts or when not known. On a
             handover day (one term's end, the next one's start) the successor holds the post.
+        disputes: The ``id`` of another appointment whose account of the same term this one
+            contradicts (another handover date, say). Both are kept and shown; the queries and
+            the one-holder-at-a-time check follow the account disputed, not this alternative.
+        unconfirmed: True when only one weak source reports it, or sources conflict.
+        note: Anything a reader should know, e.g. that a date was read from "on Tuesday".
         sources: Ids of the sources that report it.
 
     Example:
@@ -99,13 +109,19 @@ class Appointment:
         'IDN'
     """
 
+    id: str | None = attrs.field(default=None, metadata=checked(check_slug))
     post: Post
     holder: str = attrs.field(metadata=checked(check_actor_id))
+    unit: str | None = None
+    acting: bool = False
     start: PartialDate | None = attrs.field(default=None, converter=optional_date)
     end: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    disputes: str | None = attrs.field(default=None, metadata=checked(check_slug))
+    unconfirmed: bool = False
+    note: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
-    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period(),)
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period(), not_itself("disputes"))
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -131,3 +147,8 @@ class Appointment:
             other: Another appointment.
         """
         return terms_overlap(self, other)
+
+    @property
+    def is_alternative(self) -> bool:
+        """True when this record disputes another: an alternative account, not the one queries follow."""
+        return self.disputes is not None

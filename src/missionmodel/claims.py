@@ -27,6 +27,18 @@ is answered by the rules in this module, and only here:
    status) both as ``police`` and split into ``formed_police_units`` and ``individual_police``
    are the same people: the split counts, unless the ``police`` claim is certainly later than
    every split one.
+6. **A deployment not in a later count may have ended.** A count of a mission's contingents is
+   a date on which two or more contributors' deployed personnel are reported (the composition of
+   UNIFIL on 3 June 1982, its largest contingents on 23 November 2024, a month of the UN's
+   figures). A contributor's current deployment that is certainly older than the latest such
+   count, and absent from it, is still its current claim, but it may have ended since: it is
+   marked (`Standing.absent_from`) and counts from 0 up to its upper bound, as a disputed claim
+   does. Without it, a historical dataset would add Senegal's battalion of 1982 to the force of
+   2024.
+7. **Unconfirmed claims take part like the others**, marked: a report that only one weak source
+   gives (Morocco's reported arrival in Gaza, June 2026) is the latest report, and a reader should
+   see it, with its mark (`Claim.unconfirmed`, `Standing.unconfirmed`). To answer from confirmed
+   reports only, ask the same question of `Mission.confirmed_only()`.
 
 Example:
     >>> from missionmodel import Contribution, ContributionKind, ContributionStatus, Strength
@@ -55,7 +67,7 @@ from .contribution import Contribution, ContributionKind, ContributionStatus
 from .dates import DateLike, PartialDate
 from .exceptions import ErrorDetail, ValidationError
 from .strength import Strength
-from .timeline import certainly_before, date_argument, known_by, newest
+from .timeline import certainly_before, date_argument, known_by, latest_first, newest
 
 __all__ = [
     "Claim",
@@ -106,6 +118,8 @@ def _merge(records: Sequence[Contribution]) -> Contribution:
         as_of=max(dated) if dated else None,
         role=next((r.role for r in records if r.role is not None), None),
         caveats=_union(r.caveats for r in records),
+        unconfirmed=all(r.unconfirmed for r in records),
+        note=next((r.note for r in records if r.note is not None), None),
         sources=_union(r.sources for r in records),
     )
 
@@ -168,6 +182,11 @@ class Claim:
         """True when reports of the same time give another status."""
         return bool(self.disputed_by)
 
+    @property
+    def unconfirmed(self) -> bool:
+        """True when every report it rests on is unconfirmed (see `Contribution.unconfirmed`)."""
+        return self.contribution.unconfirmed
+
 
 @attrs.frozen(slots=True, kw_only=True)
 class Standing:
@@ -178,6 +197,8 @@ class Standing:
         kind: What is contributed.
         claims: The current claims, one per status in lifecycle order; two or more when
             same-time reports disagree on the status (a dispute).
+        absent_from: The date of a later count of the mission's contingents that does not
+            list this deployment (rule 6): it may have ended, and counts from 0. None otherwise.
 
     Example:
         >>> from missionmodel import Contribution, ContributionKind, ContributionStatus
@@ -192,11 +213,17 @@ class Standing:
     contributor: str
     kind: ContributionKind
     claims: tuple[Claim, ...]
+    absent_from: PartialDate | None = None
 
     @property
     def disputed(self) -> bool:
         """True when the current reports disagree on the status."""
         return len(self.claims) > 1
+
+    @property
+    def unconfirmed(self) -> bool:
+        """True when a current claim is unconfirmed."""
+        return any(claim.unconfirmed for claim in self.claims)
 
     @property
     def statuses(self) -> tuple[ContributionStatus, ...]:
@@ -222,7 +249,7 @@ class Standing:
 
         Each current claim gives its strength if its status matches, else 0; the result covers
         them all. An undisputed claim gives its strength or 0; a disputed one from 0 up to its
-        upper bound.
+        upper bound, and so does a deployment absent from a later count (``absent_from``).
 
         Args:
             status: The status counted; None counts the active statuses.
@@ -230,6 +257,8 @@ class Standing:
         result: Strength | None = None
         for claim in self.claims:
             value = claim.strength if _matches(claim.status, status) else _ZERO
+            if self.absent_from is not None and claim.status is ContributionStatus.DEPLOYED:
+                value = value.hull(_ZERO)
             result = value if result is None else result.hull(value)
         return result if result is not None else _ZERO
 
@@ -274,7 +303,28 @@ def standings(contributions: Iterable[Contribution], on: DateLike | None = None)
             others = tuple(c for c in current if c.status is not status)
             made.append(Claim(contribution=_merge(own), records=tuple(own), disputed_by=others))
         result.append(Standing(contributor=contributor, kind=kind, claims=tuple(made)))
-    return tuple(result)
+    return _marked_absent(result, [c for group in groups.values() for c in group])
+
+
+def _marked_absent(found: list[Standing], known: list[Contribution]) -> tuple[Standing, ...]:
+    """``found`` with each deployment older than the latest count of contingents, and absent from it, marked (rule 6)."""
+    reporting: dict[PartialDate, set[str]] = {}
+    for claim in known:
+        if claim.status is ContributionStatus.DEPLOYED and claim.as_of is not None and claim.kind.is_personnel:
+            reporting.setdefault(claim.as_of, set()).add(claim.contributor)
+    counts = [day for day, who in reporting.items() if len(who) > 1]
+    if not counts:
+        return tuple(found)
+    latest = latest_first(counts, lambda day: day)[0]
+    listed = reporting[latest]
+    return tuple(
+        attrs.evolve(standing, absent_from=latest)
+        if standing.contributor not in listed
+        and standing.has(ContributionStatus.DEPLOYED)
+        and all(certainly_before(claim.as_of, latest) for claim in standing.claims if claim.status is ContributionStatus.DEPLOYED)
+        else standing
+        for standing in found
+    )
 
 
 def _date(claim: Contribution) -> PartialDate | None:

@@ -88,7 +88,23 @@ _TABLE_OF_READER = {
 """The table of `missionmodel.tables` that ``import -o FILE.csv`` writes; other readers write each record's fields."""
 
 _EXPORT_FORMATS = ("json", "yaml", "csv", "geojson", "datapackage", "parquet")
-_TABLE_NAMES = ("contributions", "claims", "missions", "positions", "fatalities", "sites", "site_contingents", "sources")
+_TABLE_NAMES = (
+    "contributions",
+    "claims",
+    "missions",
+    "mandates",
+    "personnel",
+    "appointments",
+    "positions",
+    "fatalities",
+    "fatality_counts",
+    "budgets",
+    "events",
+    "coverage",
+    "sites",
+    "site_contingents",
+    "sources",
+)
 """The tables of `missionmodel.tables.TABLES` (named here so that ``--help`` does not import them)."""
 _PROGRESS_INTERVAL = 0.1
 """Seconds between two drawings of the progress bar."""
@@ -284,7 +300,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    text = _mission(args.target).summary(args.on)
+    mission = _mission(args.target)
+    text = mission.summary(args.on)
     _emit(text if text.endswith("\n") else text + "\n", args.output)
     return EXIT_OK
 
@@ -690,35 +707,22 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _newest_source(mission: Mission) -> PartialDate | None:
-    dates = [source.published for source in mission.sources if source.published is not None]
-    return max(dates) if dates else None
-
-
 def _datasets(args: argparse.Namespace) -> int:
     from . import datasets
 
     if args.action == "cite":
         if args.name is None:
             raise _Failure(f"name the dataset to cite, for example: {PROG} datasets cite unifil", EXIT_USAGE)
-        datasets.load(args.name)  # an unknown name is a usage error, listing the names
-        cite = getattr(datasets, "cite", None)
-        if cite is None:
-            raise _Failure(
-                "citations of the shipped datasets are not available in this version: cite its sources,"
-                f" listed by '{PROG} export {args.name} --to csv --table sources'"
-            )
-        _emit(str(cite(args.name)).rstrip("\n") + "\n", args.output)
+        _emit(datasets.cite(args.name, args.style), args.output)
         return EXIT_OK
     if args.name is not None:
         raise _Failure(f"'datasets' lists the datasets; to cite one: {PROG} datasets cite {args.name}", EXIT_USAGE)
-    rows = [("NAME", "MISSION", "NEWEST SOURCE")]
+    rows = [("NAME", "MISSION", "VERSION", "DATA AS OF", "LICENCE")]
     for name in datasets.names():
-        mission = datasets.load(name)
-        newest = _newest_source(mission)
-        rows.append((name, mission.name, "" if newest is None else str(newest)))
-    widths = [max(len(row[index]) for row in rows) for index in range(2)]
-    lines = [f"{row[0].ljust(widths[0])}  {row[1].ljust(widths[1])}  {row[2]}".rstrip() for row in rows]
+        about = datasets.info(name)
+        rows.append((name, datasets.load(name).name, about.version, str(about.as_of), about.licence))
+    widths = [max(len(row[index]) for row in rows) for index in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
     _emit("\n".join(lines) + "\n", args.output)
     return EXIT_OK
 
@@ -949,13 +953,20 @@ def build_parser() -> argparse.ArgumentParser:
         "datasets",
         "list the datasets that come with missionmodel, or cite one",
         "List the datasets that come with missionmodel: their name (to give to show, export\n"
-        "and compare), the mission, and the date of their newest source.",
-        "  missionmodel datasets",
+        "and compare), the mission, the version, the date the data are current to and the\n"
+        "licence; or cite one (plain text, BibTeX or CSL-JSON).",
+        "  missionmodel datasets\n  missionmodel datasets cite unifil --style bibtex",
     )
     datasets_command.add_argument(
         "action", nargs="?", choices=("list", "cite"), default="list", help="list (the default) or cite"
     )
     datasets_command.add_argument("name", nargs="?", metavar="NAME", help="with cite: the dataset to cite")
+    datasets_command.add_argument(
+        "--style",
+        choices=("text", "bibtex", "csl-json"),
+        default="text",
+        help="with cite: plain text (the default), a BibTeX entry, or CSL-JSON",
+    )
     _output_option(datasets_command, "the list or the citation")
     datasets_command.set_defaults(run=_datasets)
 
@@ -1001,6 +1012,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import warnings
+
+    from .exceptions import CoverageWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CoverageWarning)
+        code = _run_command(args)
+    shown: set[str] = set()
+    for warning in caught:
+        text = _one_line(str(warning.message))
+        if issubclass(warning.category, CoverageWarning) and text not in shown:
+            shown.add(text)
+            print(f"{PROG}: note: {text}", file=sys.stderr)
+    return code
+
+
+def _run_command(args: argparse.Namespace) -> int:
     from .exceptions import MissionModelError
 
     try:

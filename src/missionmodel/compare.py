@@ -1,12 +1,14 @@
 """Side-by-side comparison of two missions, aspect by aspect.
 
-`compare` answers the questions analysts ask of two missions (who authorised them, who leads
-them, what their latest mandates task them with, who contributes what in which status, who
-commands them, where stakeholders stand) as rows of plain text; `render_text` and
+`compare` answers the questions analysts ask of two missions (who authorised them and how often
+the mandate was renewed, who leads them, what ceiling and tasks are in force, who contributes
+what in which status, who commands them, where stakeholders stand, what they cost, how many died,
+what happened when, and where their data begin) as rows of plain text; `render_text` and
 `render_markdown` lay the rows out as columns or as a Markdown table, and `render_html` as an
 HTML table. `compare` returns a `Comparison`: a tuple of rows that Jupyter shows as that table.
 Uncertain strengths are shown as `Strength` prints them (``up to 8,000``, ``unknown``), never as a
-made-up number.
+made-up number; records that are unconfirmed say so, and so do alternative accounts (a record
+that ``disputes`` another) and the accounts they dispute.
 
 Example:
     >>> from missionmodel import Mission, MissionKind, MissionStatus
@@ -25,18 +27,32 @@ Example:
 from __future__ import annotations
 
 import textwrap
+import warnings
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 from .appointment import Appointment, Post
 from .contribution import ContributionStatus
+from .coverage import CoverageStatus, Topic, data_begin
 from .dates import DateLike, PartialDate
-from .mandate import Mandate
+from .exceptions import CoverageWarning
+from .fatality import latest_counts
+from .mandate import Ceiling, Mandate
 from .mission import Mission
 from .personnel import FigureKind
 from .position import Stance
-from .timeline import date_argument, effective_date, latest_first
+from .timeline import (
+    carried_over,
+    certainly_before,
+    date_argument,
+    effective_date,
+    known_by,
+    latest_first,
+    mandate_chain,
+    mandate_in_force,
+)
 
 __all__ = ["Comparison", "ComparisonRow", "compare", "render_html", "render_markdown", "render_text"]
 
@@ -120,12 +136,25 @@ def _latest_mandates(mission: Mission) -> list[Mandate]:
     return latest_first(mission.mandates, effective_date)
 
 
+_MOST_EARLIER = 3
+"""How many earlier instruments ``authorised by`` names; the rest are counted."""
+_MOST_FIGURES = 5
+"""How many personnel figures of a kind a row lists, the latest first; the earlier ones are counted."""
+_LONGEST_NOTE = 80
+"""The longest note of a fatality count that the ``fatalities`` row shows (the summary shows every note)."""
+
+
+def _label(mandate: Mandate) -> str:
+    """The mandate's instruments ("S/RES/425 (1978) and S/RES/426 (1978)"), or what it is."""
+    return str(mandate.authority)
+
+
 def _instrument(mandate: Mandate) -> str:
     authority = mandate.authority
-    text = authority.instrument or "instrument not recorded"
+    text = str(authority) if authority.instruments else "instrument not recorded"
     if authority.adopted is not None:
         text += f", adopted {authority.adopted}"
-    return text
+    return text + (" (unconfirmed)" if mandate.unconfirmed else "")
 
 
 def _authorised(mission: Mission) -> str:
@@ -135,22 +164,107 @@ def _authorised(mission: Mission) -> str:
     latest = mandates[0]
     authority = latest.authority
     text = f"{authority.body or _words(authority.kind.value)}: {_instrument(latest)}"
-    earlier = [m.authority.instrument for m in mandates[1:] if m.authority.instrument]
-    if earlier:
+    earlier = [str(m.authority) for m in mandates[1:] if m.authority.instruments]
+    if len(earlier) > _MOST_EARLIER:
+        more = len(earlier) - _MOST_EARLIER
+        text += f" (earlier: {', '.join(earlier[:_MOST_EARLIER])} and {more:,} more)"
+    elif earlier:
         text += f" (earlier: {', '.join(earlier)})"
     return text
+
+
+def _in_force(mission: Mission, on: PartialDate | None) -> Mandate | None:
+    """The mandate in force on ``on``; for None, the latest recorded."""
+    if on is None:
+        mandates = _latest_mandates(mission)
+        return mandates[0] if mandates else None
+    return mission.mandate_on(on)
+
+
+def _no_mandate(mission: Mission, on: PartialDate | None) -> str:
+    return _NONE_RECORDED if on is None or not mission.mandates else f"no mandate in force on {on}"
+
+
+def _chain(mission: Mission, on: PartialDate | None) -> str:
+    mandate = _in_force(mission, on)
+    if mandate is None:
+        return _no_mandate(mission, on)
+    chain = mandate_chain(mission.mandates, mandate)
+    if len(chain) == 1:
+        return f"{_label(mandate)}: not linked to an earlier mandate"
+    first = chain[0]
+    since = effective_date(first)
+    renewals = len(chain) - 1
+    plural = "s" if renewals != 1 else ""
+    text = f"{len(chain):,} mandates since {_label(first)}" + (f" ({since})" if since is not None else "")
+    text += f": {renewals:,} renewal{plural} or adjustment{plural}, the last {_label(mandate)}"
+    start, end = effective_date(mandate), mandate.end
+    if start is not None or end is not None:
+        text += f" ({start or 'start not recorded'} to {end or 'no end recorded'})"
+    return text + _renewed_unrecorded(mission, mandate, on)
+
+
+def _renewed_unrecorded(mission: Mission, mandate: Mandate, on: PartialDate | None) -> str:
+    """Words saying that the mandate had ended by ``on`` but a later link of its chain continues it."""
+    if on is None or mandate.end is None or not certainly_before(mandate.end, on):
+        return ""
+    found, continued_by = mandate_in_force(mission.mandates, on)
+    if found is not mandate or continued_by is None:
+        return ""
+    start = effective_date(continued_by)
+    later = _label(continued_by) + (f" ({start})" if start is not None else "")
+    return f"; ended before {on}, but its chain goes on to {later}: the renewals between are not recorded"
+
+
+def _ceiling_in_force(mission: Mission, mandate: Mandate) -> Ceiling | None:
+    return carried_over(mandate_chain(mission.mandates, mandate))[1]
+
+
+def _ceiling(mission: Mission, on: PartialDate | None) -> str:
+    mandate = _in_force(mission, on)
+    if mandate is None:
+        return _no_mandate(mission, on)
+    ceiling = _ceiling_in_force(mission, mandate)
+    if ceiling is None:
+        return f"none recorded ({_label(mandate)})"
+    setter = ceiling.set_by
+    text = f"{ceiling} (set by {_label(setter)}"
+    if setter.authority.adopted is not None:
+        text += f", adopted {setter.authority.adopted}"
+    if setter is not mandate:
+        chain = mandate_chain(mission.mandates, mandate)
+        kept = len(chain) - 1 - next(i for i, link in enumerate(chain) if link is setter)
+        text += f"; kept by {kept:,} later mandate{'s' if kept != 1 else ''} to {_label(mandate)}"
+    return text + ")" + (" (unconfirmed)" if setter.unconfirmed else "")
 
 
 def _led_by(mission: Mission) -> str:
     return _NONE_RECORDED if mission.lead is None else _name(mission, mission.lead)
 
 
-def _tasks(mission: Mission) -> str:
-    mandates = _latest_mandates(mission)
+def _tasks(mission: Mission, on: PartialDate | None) -> str:
+    """The tasks in force: those the mandate's chain carries over, or, for a mandate in no chain, its own."""
+    mandates = [m for m in _latest_mandates(mission) if on is None or known_by(effective_date(m), on)]
     if not mandates:
         return _NONE_RECORDED
-    latest = mandates[0]
+    latest = _in_force(mission, on)
+    if latest is None:
+        return _no_mandate(mission, on)
     label = latest.authority.instrument or "latest mandate"
+    chain = mandate_chain(mission.mandates, latest)
+    if len(chain) > 1:
+        tasks = carried_over(chain)[0]
+        label = _label(latest)
+        if not tasks:
+            return f"none listed along its chain ({label})"
+        givers: dict[str, None] = {}
+        for task in tasks:
+            giver = next(link for link in reversed(chain) if task in link.tasks)
+            givers[_label(giver)] = None
+        listed = ", ".join(_words(task.value) for task in tasks)
+        if list(givers) == [label]:
+            return f"{listed} ({label})"
+        return f"{listed} (in force under {label}; given by {'; '.join(givers)}; carried over)"
     if latest.tasks:
         return f"{', '.join(_words(task.value) for task in latest.tasks)} ({label})"
     with_tasks = next((m for m in mandates if m.tasks), None)
@@ -174,6 +288,8 @@ def _contributors(mission: Mission, status: ContributionStatus, on: PartialDate 
         if claim.disputed:
             others = sorted({_words(c.status.value) for c in claim.disputed_by})
             details.append(f"disputed: also reported {', '.join(others)}")
+        if all(record.unconfirmed for record in claim.records):
+            details.append("unconfirmed")
         if details:
             text += f" ({'; '.join(details)})"
         parts.append(text)
@@ -183,45 +299,166 @@ def _contributors(mission: Mission, status: ContributionStatus, on: PartialDate 
 
 
 def _figures(mission: Mission, kind: FigureKind) -> str:
-    figures = [figure for figure in mission.personnel if figure.kind is kind]
+    figures = latest_first([figure for figure in mission.personnel if figure.kind is kind], lambda f: f.as_of)
     if not figures:
         return _NONE_RECORDED
-    return "; ".join(str(figure) for figure in latest_first(figures, lambda f: f.as_of))
+    parts = [str(figure) + (" (unconfirmed)" if figure.unconfirmed else "") for figure in figures[:_MOST_FIGURES]]
+    earlier = figures[_MOST_FIGURES:]
+    if earlier:
+        dated = [figure.as_of for figure in earlier if figure.as_of is not None]
+        since = f", from {min(dated, key=lambda d: d.earliest())}" if dated else ""
+        parts.append(f"{len(earlier):,} earlier figure{'s' if len(earlier) != 1 else ''} recorded{since}")
+    return "; ".join(parts)
 
 
 def _command_day(mission: Mission) -> PartialDate | None:
-    starts = [a.start for a in mission.appointments if a.start is not None]
+    starts = [a.start for a in mission.appointments if a.start is not None and a.disputes is None]
     return max(starts) if starts else None
+
+
+def _term(mission: Mission, appointment: Appointment) -> str:
+    """A holder with the details of the term: unit, start, acting, unconfirmed, disputed."""
+    text = _name(mission, appointment.holder)
+    if appointment.unit is not None:
+        text = f"{appointment.unit}: {text}"
+    details = [f"from {appointment.start}"] if appointment.start is not None else []
+    if appointment.acting:
+        details.append("acting")
+    if appointment.unconfirmed:
+        details.append("unconfirmed")
+    if appointment.id is not None and any(other.disputes == appointment.id for other in mission.appointments):
+        details.append("disputed: another account differs")
+    return f"{text} ({', '.join(details)})" if details else text
 
 
 def _holder(mission: Mission, post: Post, on: PartialDate | None) -> str:
     day = on or _command_day(mission)
     held: tuple[Appointment, ...]
     if day is None:
-        undated = [a for a in mission.appointments if a.post is post]
+        undated = [a for a in mission.appointments if a.post is post and a.disputes is None]
         held = tuple(undated[-1:] if post.single_holder else undated)
     else:
         held = mission.holders_on(post, day)
     if not held:
         return _NONE_RECORDED
-    parts = []
-    for appointment in held:
-        text = _name(mission, appointment.holder)
-        if appointment.start is not None:
-            text += f" (from {appointment.start})"
-        parts.append(text)
-    return "; ".join(parts)
+    return "; ".join(_term(mission, appointment) for appointment in held)
 
 
 def _positions(mission: Mission, stance: Stance) -> str:
     parts = []
     for position in mission.positions_by(stance):
         details = [d for d in (f"on {position.subject}" if position.subject else None, str(position.date or "")) if d]
+        if position.unconfirmed:
+            details.append("unconfirmed")
         text = _name(mission, position.actor)
         if details:
             text += f" ({', '.join(details)})"
         parts.append(text)
     return "; ".join(parts) if parts else _NONE_RECORDED
+
+
+def _disputed(record: Any, records: Iterable[Any]) -> str:
+    """The words that mark an alternative account, or an account another disputes; else ""."""
+    if record.disputes is not None:
+        return " (disputed: an alternative account)"
+    if record.id is not None and any(other.disputes == record.id for other in records):
+        return " (disputed: another account differs)"
+    return ""
+
+
+def _budget(mission: Mission) -> str:
+    if not mission.budgets:
+        return _NONE_RECORDED
+    latest = max(mission.budgets, key=lambda b: (b.start.earliest(), b.end.latest()))
+    period = [b for b in mission.budgets if (b.start, b.end) == (latest.start, latest.end)]
+    parts = []
+    for budget in period:
+        text = str(budget)
+        details = [d for d in (budget.decided_by, None if budget.vote is None else f"vote: {budget.vote}") if d]
+        if budget.decided is not None:
+            details.append(f"decided {budget.decided}")
+        if details:
+            text += f" ({'; '.join(details)})"
+        parts.append(text + _disputed(budget, mission.budgets))
+    earlier = len(mission.budgets) - len(period)
+    if earlier:
+        first = min(mission.budgets, key=lambda b: b.start.earliest())
+        parts.append(f"{earlier:,} earlier figure{'s' if earlier != 1 else ''} recorded, from {first.start}")
+    return "; ".join(parts)
+
+
+def _fatalities(mission: Mission) -> str:
+    parts = []
+    counts = mission.fatality_counts
+    if counts:
+        shown = latest_counts(counts)
+        if not shown:  # undated counts cannot be placed in time: not one of them is the latest
+            parts.append(f"{len(counts):,} reported {'count' if len(counts) == 1 else 'counts'}, none dated")
+        for count in shown:
+            text = str(count)
+            if count.since is not None:
+                text += f" since {count.since}"
+            if count.note and len(count.note) <= _LONGEST_NOTE:
+                text += f" ({count.note})"
+            parts.append(text + _disputed(count, counts))
+    if mission.fatalities:
+        dates = sorted(f.date for f in mission.fatalities)
+        parts.append(f"{len(mission.fatalities):,} deaths recorded one by one, {dates[0]} to {dates[-1]}")
+    return "; ".join(parts) if parts else _NONE_RECORDED
+
+
+def _events(mission: Mission) -> str:
+    if not mission.events:
+        return _NONE_RECORDED
+    ordered = sorted(mission.events, key=lambda e: (e.date.earliest(), e.date.latest()))
+    text = f"{len(ordered):,} event{'s' if len(ordered) != 1 else ''}, {ordered[0].date} to {ordered[-1].date}"
+    unconfirmed = sum(1 for event in ordered if event.unconfirmed)
+    alternatives = sum(1 for event in ordered if event.disputes is not None)
+    details = [f"{unconfirmed:,} unconfirmed" if unconfirmed else ""]
+    details.append(f"{alternatives:,} alternative account{'s' if alternatives != 1 else ''}" if alternatives else "")
+    shown = [detail for detail in details if detail]
+    return f"{text} ({', '.join(shown)})" if shown else text
+
+
+def _coverage(mission: Mission) -> str:
+    parts = []
+    for topic in Topic:
+        begin = data_begin(mission, topic)
+        if begin is not None:
+            parts.append(f"{_words(topic.value)} from {begin}")
+    gaps = sum(1 for note in mission.coverage if note.status is CoverageStatus.MISSING)
+    if gaps:
+        parts.append(f"{gaps:,} gap{'s' if gaps != 1 else ''} noted")
+    return "; ".join(parts) if parts else _NONE_RECORDED
+
+
+_FLAGGED = (
+    ("mandates", "mandate"),
+    ("contributions", "contribution claim"),
+    ("personnel", "personnel figure"),
+    ("appointments", "appointment"),
+    ("positions", "position"),
+    ("fatality_counts", "fatality count"),
+    ("budgets", "budget figure"),
+    ("events", "event"),
+)
+"""The collections whose records may be unconfirmed, and what one record is called."""
+
+
+def _unconfirmed_count(mission: Mission) -> int:
+    return sum(1 for name, _ in _FLAGGED for record in getattr(mission, name) if record.unconfirmed)
+
+
+def _unconfirmed(mission: Mission) -> str:
+    parts = []
+    for name, noun in _FLAGGED:
+        count = sum(1 for record in getattr(mission, name) if record.unconfirmed)
+        if count:
+            parts.append(f"{count:,} {noun}{'s' if count != 1 else ''}")
+    alternatives = sum(1 for name, _ in _FLAGGED for record in getattr(mission, name) if getattr(record, "disputes", None))
+    if alternatives:
+        parts.append(f"and {alternatives:,} alternative account{'s' if alternatives != 1 else ''} (disputed)")
+    return ", ".join(parts) if parts else "none"
 
 
 # --- comparing two ------------------------------------------------------------------------
@@ -231,20 +468,35 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> Comparison:
     """Compare two missions aspect by aspect.
 
     The rows, in order: ``mission`` (name, kind, status); ``authorised by`` (the body and
-    instrument of the latest mandate, with the earlier instruments); ``led by``; ``mandate
-    tasks`` (of the latest mandate, or of the latest one that lists tasks, saying so);
-    ``contributors: <status>`` for each status that a current claim of either mission has (claims
+    instruments of the latest mandate, with the earlier instruments, the first three named);
+    ``led by``; when either mission records a mandate, ``mandate chain`` (how many mandates the
+    chain of the mandate in force holds, from which first one, and the last) and ``ceiling in
+    force`` (`Mission.authorized_strength_on`: the ceiling carried along the chain, "about" when
+    approximate, with the instrument that set it); ``mandate tasks`` (the tasks in force,
+    carried along the chain as `Mission.tasks_on` finds them and saying which instruments gave
+    them; for a mandate in no chain, its own tasks, or those of the latest mandate that lists
+    tasks, saying so); ``contributors: <status>`` for each status that a current claim of either mission has (claims
     resolved as `missionmodel.claims` says: a pledge later declined is listed as declined only),
     listing each contributor's current claim per kind with its strength and date, marked when
     same-time reports dispute it, then the total of the personnel recorded (not the mission's
     full strength when only some contingents are recorded; declined, withdrawn and suspended
     claims get no total, and declined ones show no strength unless one was given); ``personnel: planned`` and
     ``personnel: actual`` when either mission records such figures (each figure as reported,
-    newest first); ``command:
+    newest first, the five latest; the earlier ones counted); ``command:
     <post>`` for the force commander, the deputy force commander and any other post either
     mission records, as of ``on`` or else the latest appointment's start (every holder of a post
-    that takes several); and ``positions: <stance>`` for each stance either mission records. A
-    cell for which a mission records nothing reads ``none recorded``.
+    that takes several; acting holders, unconfirmed and disputed terms marked); ``positions:
+    <stance>`` for each stance either mission records; then, when either mission records them,
+    ``budget: latest`` (the figures of the latest fiscal period, each with its decision and vote),
+    ``fatalities`` (the latest reported count, conflicting counts of the same date beside it,
+    and the deaths recorded one by one), ``events`` (how many, the first and last dates, how
+    many are unconfirmed or alternative accounts), ``data begin`` (where the data of each topic begin, see
+    `missionmodel.coverage.data_begin`, and how many gaps are noted) and ``unconfirmed`` (how
+    many records of each kind are unconfirmed, and how many are alternative accounts). A cell
+    for which a mission records nothing reads ``none recorded``. Unconfirmed records are marked
+    "unconfirmed", alternative accounts and the accounts they dispute "disputed".
+
+    The comparison's own queries issue no `CoverageWarning`: where the data begin is a row.
 
     Args:
         a: The mission shown on the left.
@@ -271,7 +523,17 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> Comparison:
         'none recorded'
     """
     when = None if on is None else date_argument(on)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CoverageWarning)
+        return _compare(a, b, when)
+
+
+def _compare(a: Mission, b: Mission, when: PartialDate | None) -> Comparison:
     titles = ("Aspect", a.acronym or a.id, b.acronym or b.id)
+    # The mandate in force on a date, and what its chain carries, are asked of the whole record
+    # (as Mission.authorized_strength_on answers): a renewal recorded later shows that the chain
+    # went on. Everything else is asked of the missions as they stood then.
+    full_a, full_b = a, b
     if when is not None:
         a, b = a.as_of(when), b.as_of(when)
     rows = [
@@ -282,8 +544,13 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> Comparison:
         ),
         ComparisonRow(aspect="authorised by", left=_authorised(a), right=_authorised(b)),
         ComparisonRow(aspect="led by", left=_led_by(a), right=_led_by(b)),
-        ComparisonRow(aspect="mandate tasks", left=_tasks(a), right=_tasks(b)),
     ]
+    if a.mandates or b.mandates:
+        rows += [
+            ComparisonRow(aspect="mandate chain", left=_chain(full_a, when), right=_chain(full_b, when)),
+            ComparisonRow(aspect="ceiling in force", left=_ceiling(full_a, when), right=_ceiling(full_b, when)),
+        ]
+    rows.append(ComparisonRow(aspect="mandate tasks", left=_tasks(full_a, when), right=_tasks(full_b, when)))
     statuses = {claim.status for mission in (a, b) for claim in mission.latest_claims()}
     rows.extend(
         ComparisonRow(
@@ -312,6 +579,19 @@ def compare(a: Mission, b: Mission, on: DateLike | None = None) -> Comparison:
         for stance in Stance
         if stance in stances
     )
+    history = (
+        ("budget: latest", "budgets", _budget),
+        ("fatalities", "fatality_counts", _fatalities),
+        ("events", "events", _events),
+    )
+    for aspect, collection, describe in history:
+        also = ("fatalities",) if collection == "fatality_counts" else ()
+        if any(getattr(mission, name) for mission in (a, b) for name in (collection, *also)):
+            rows.append(ComparisonRow(aspect=aspect, left=describe(a), right=describe(b)))
+    if a.coverage or b.coverage:
+        rows.append(ComparisonRow(aspect="data begin", left=_coverage(a), right=_coverage(b)))
+    if _unconfirmed_count(a) or _unconfirmed_count(b):
+        rows.append(ComparisonRow(aspect="unconfirmed", left=_unconfirmed(a), right=_unconfirmed(b)))
     return Comparison(rows, titles)
 
 

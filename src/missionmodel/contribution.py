@@ -180,6 +180,9 @@ class Contribution:
             a source says so; it wins over dates (see `missionmodel.claims`).
         role: A role taken in the mission, e.g. ``"deputy command"``.
         caveats: Limits the contributor set, e.g. ``"humanitarian tasks only; no combat"``.
+        unconfirmed: True when only one weak source reports it (an aggregator, a mirror), or
+            sources conflict: kept, shown and counted, but marked so.
+        note: Anything a reader should know, e.g. how the date was read.
         sources: Ids of the sources that report it.
 
     Example:
@@ -199,6 +202,8 @@ class Contribution:
     supersedes: str | None = attrs.field(default=None, metadata=checked(check_slug))
     role: str | None = None
     caveats: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    unconfirmed: bool = False
+    note: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (_gender_fits, _not_itself)

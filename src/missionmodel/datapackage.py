@@ -5,10 +5,19 @@ and a ``datapackage.json`` (a Tabular Data Package, version 1 of the Frictionles
 specifications) with a Table Schema for each file: every column's name, type, description and
 constraints (required columns, the allowed values of enum columns, the bounds of counts and
 coordinates, the form of dates), the text that means a missing value (an empty cell), the
-primary keys (``missions.id``, ``sources`` by mission and id, ``sites`` by mission and
-``site_index``) and the foreign keys (each table's ``mission`` to ``missions.id``, each site
-contingent to its site). The Frictionless tools, Open Data Editor, R's ``frictionless`` package
-or any Table Schema reader then read the tables with their types.
+primary keys (``missions.id``, ``sources`` by mission and id, the records that have no id of
+their own by mission and their position: ``sites`` by ``site_index``, ``mandates`` by
+``mandate_index``, ``events`` by ``event_index`` ...) and the foreign keys (each table's
+``mission`` to ``missions.id``, each site contingent to its site, a mandate's ``follows`` to the
+``id`` of a mandate, an appointment's, budget's, fatality count's or event's ``disputes`` to the
+``id`` of a record of its table). The Frictionless tools, Open Data Editor, R's ``frictionless``
+package or any Table Schema reader then read the tables with their types.
+
+The ids of mandates, appointments, budgets, counts and events are unique within a mission, and
+optional: a ``follows`` or ``disputes`` link is checked against the ``id`` column alone (a Table
+Schema foreign key fails on a row whose key is empty in one of two columns), so a package of
+several missions checks that the id exists, and `missionmodel.Mission` checks that it exists in
+the same mission.
 
 A date known to the year or the month (``"2026-02"``) has no Table Schema type that also allows
 a full date, so date columns are strings with a ``pattern`` constraint (``YYYY``, ``YYYY-MM`` or
@@ -48,15 +57,25 @@ DESCRIPTOR = "datapackage.json"
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "missions": ("id",),
+    "mandates": ("mission", "mandate_index"),
+    "personnel": ("mission", "figure_index"),
+    "appointments": ("mission", "appointment_index"),
+    "fatality_counts": ("mission", "count_index"),
+    "budgets": ("mission", "budget_index"),
+    "events": ("mission", "event_index"),
+    "coverage": ("mission", "note_index"),
     "sites": ("mission", "site_index"),
     "sources": ("mission", "id"),
 }
 """The columns that identify a row, for the tables that have such columns."""
 
+_MISSION_KEY = (("mission",), "missions", ("id",))
 _FOREIGN_KEYS: dict[str, tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]] = {
-    **{name: ((("mission",), "missions", ("id",)),) for name in COLUMNS if name != "missions"},
+    **{name: (_MISSION_KEY,) for name in COLUMNS if name != "missions"},
+    "mandates": (_MISSION_KEY, (("follows",), "mandates", ("id",))),
+    **{name: (_MISSION_KEY, (("disputes",), name, ("id",))) for name in ("appointments", "fatality_counts", "budgets", "events")},
     "site_contingents": (
-        (("mission",), "missions", ("id",)),
+        _MISSION_KEY,
         (("mission", "site_index"), "sites", ("mission", "site_index")),
     ),
 }
@@ -67,10 +86,17 @@ _PATTERN = PARTIAL_DATE_PATTERN.removeprefix("^").removesuffix("$")
 
 _DESCRIPTIONS = {
     "missions": "One row per mission: its identity, places, dates and how many records of each kind it has.",
+    "mandates": "One row per mandate, each link of a chain of renewals as recorded, with what the chain leaves in force.",
     "contributions": "One row per contribution claim recorded, current or not.",
     "claims": "One row per current claim (per contributor, kind and status), as the claims policy resolves them.",
+    "personnel": "One row per figure reported for a mission's personnel as a whole, planned or actual.",
+    "appointments": "One row per appointment: who held which post, from when to when (alternative accounts too).",
     "positions": "One row per stakeholder position.",
     "fatalities": "One row per member of a mission's personnel who died in service.",
+    "fatality_counts": "One row per reported count of a mission's dead, as reported (conflicting counts each a row).",
+    "budgets": "One row per budget figure of a fiscal period: proposed, approved or spent.",
+    "events": "One row per event of a mission's timeline (alternative accounts too).",
+    "coverage": "One row per coverage note: what a mission's data hold and from when, what they miss, what is unconfirmed.",
     "sites": "One row per deployment site: a place where a mission had personnel at one date.",
     "site_contingents": "One row per contributing country's contingent at a deployment site.",
     "sources": "One row per source that the records cite.",
@@ -123,10 +149,11 @@ def table_schema(table: str, tables: Sequence[str] | None = None) -> dict[str, A
     schema: dict[str, Any] = {"fields": [_field(column) for column in COLUMNS[table]], "missingValues": [""]}
     if table in PRIMARY_KEYS:
         schema["primaryKey"] = list(PRIMARY_KEYS[table])
+    # A reference to the table itself names the resource "" (Table Schema: a self-reference).
     references = [
-        {"fields": list(fields), "reference": {"resource": other, "fields": list(other_fields)}}
+        {"fields": list(fields), "reference": {"resource": "" if other == table else other, "fields": list(other_fields)}}
         for fields, other, other_fields in _FOREIGN_KEYS.get(table, ())
-        if other in present
+        if other in present or other == table
     ]
     if references:
         schema["foreignKeys"] = references

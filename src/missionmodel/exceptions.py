@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["ErrorDetail", "FormatError", "MissionModelError", "ValidationError"]
+__all__ = ["CoverageWarning", "ErrorDetail", "FormatError", "MissionModelError", "ValidationError"]
 
 
 class MissionModelError(Exception):
@@ -149,3 +149,23 @@ class FormatError(MissionModelError, ValueError):
         self.line = line
         self.column = column
         super().__init__(message)
+
+
+class CoverageWarning(UserWarning):
+    """A question was asked about a time that a mission's data do not cover.
+
+    Issued (with `warnings.warn`) when a query asks about a date in the mission's life before the
+    data of what it asks about begin, or in a known gap (such as after the date the data are
+    current to): the answer (often None) then means "not recorded", not "there was none". See
+    `missionmodel.coverage`. Turn it into an error with ``warnings.simplefilter("error",
+    CoverageWarning)``, or silence it with ``"ignore"``.
+
+    Example:
+        >>> import warnings
+        >>> from missionmodel import datasets
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     holder = datasets.load("isf").holder_on("force_commander", "2026-10-01")
+        >>> caught[0].category.__name__
+        'CoverageWarning'
+    """

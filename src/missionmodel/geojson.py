@@ -1,9 +1,10 @@
-"""Maps out: missions' headquarters, locations and deployment sites as GeoJSON (RFC 7946).
+"""Maps out: missions' headquarters, locations, deployment sites and events as GeoJSON (RFC 7946).
 
 `feature_collection` gives a GeoJSON ``FeatureCollection`` (a dict, ready for `json.dumps`) with
-one ``Point`` feature per place: each mission's ``headquarters`` and ``location`` and each of its
-`Mission.sites`. Coordinates are ``[longitude, latitude]`` in WGS 84, as RFC 7946 requires
-(longitude first: the reverse of how places are usually spoken). `write_geojson` writes it to a
+one ``Point`` feature per place: each mission's ``headquarters`` and ``location``, each of its
+`Mission.sites`, and each of its `Mission.events` that has a place. Coordinates are
+``[longitude, latitude]`` in WGS 84, as RFC 7946 requires (longitude first: the reverse of how
+places are usually spoken). `write_geojson` writes it to a
 ``.geojson`` file, atomically, which QGIS, geojson.io, Leaflet, kepler.gl or GeoPandas open as
 they are.
 
@@ -12,16 +13,20 @@ shows one attribute table:
 
 - ``mission``, ``acronym``, ``mission_name``: which mission;
 - ``point``: what the point is: ``"headquarters"``, ``"location"`` (where a publisher shows the
-  mission on a map) or ``"site"``;
+  mission on a map), ``"site"`` or ``"event"``;
 - ``name``, ``country``, ``country_name``: the place;
-- ``date``: the site's date (a map's month for Geo-PKO), as known (``"2005-06"``); None for a
-  headquarters or a location, which the model does not date;
+- ``date``: the site's date (a map's month for Geo-PKO) or the event's, as known (``"2005-06"``);
+  None for a headquarters or a location, which the model does not date;
 - ``site_index``: the site's position in `Mission.sites`;
 - the columns of `missionmodel.tables.site_rows` for a site: ``troops_min``, ``troops_max``
   (None when there is no upper bound), ``troops_text``, ``troops_is_exact``, ``contributors``,
   ``contributor_names``, ``contingents``, ``contributing_countries``, ``headquarters`` (the
   level: ``"mission"`` for a mission's headquarters feature), ``police``, ``military_observers``,
-  ``liaison_office``, ``units``, ``source_note``, ``note``;
+  ``liaison_office``, ``units``, ``source_note``, ``note`` (for an event, its note);
+- for an event, the columns of `missionmodel.tables.event_rows`: ``event_index`` (its position
+  in `Mission.events`), ``event_id``, ``event_kind``, ``summary``, ``actors``, ``actor_names``,
+  ``disputes`` (the id of the event whose account it contradicts: both are mapped) and
+  ``unconfirmed``;
 - ``sources`` and ``source_titles``: what reports it (for a headquarters or a location, the
   mission's own sources).
 
@@ -55,7 +60,7 @@ from typing import Any
 from ._atomic import atomic_writer
 from .mission import Mission
 from .place import Place
-from .tables import _country, _missions, _Names, site_rows
+from .tables import _country, _missions, _Names, event_rows, site_rows
 
 __all__ = ["PROPERTIES", "feature_collection", "unlocated_places", "write_geojson"]
 
@@ -63,12 +68,26 @@ PROPERTIES = (
     "mission", "acronym", "mission_name", "point", "name", "country", "country_name", "date", "site_index",
     "troops_min", "troops_max", "troops_text", "troops_is_exact", "contributors", "contributor_names", "contingents",
     "contributing_countries", "headquarters", "police", "military_observers", "liaison_office", "units",
-    "source_note", "note", "sources", "source_titles",
+    "source_note", "note", "event_index", "event_id", "event_kind", "summary", "actors", "actor_names", "disputes",
+    "unconfirmed", "sources", "source_titles",
 )  # fmt: skip
 """The properties of every feature, in order."""
 
-_FROM_SITE_ROW = {"site_index", *PROPERTIES[PROPERTIES.index("troops_min") :]}
+_EVENT_PROPERTIES = ("event_index", "event_id", "event_kind", "summary", "actors", "actor_names", "disputes", "unconfirmed")
+_FROM_SITE_ROW = {"site_index", *PROPERTIES[PROPERTIES.index("troops_min") :]} - set(_EVENT_PROPERTIES)
 """The properties taken as they are from a row of `site_rows`."""
+_FROM_EVENT_ROW = {
+    "event_index",
+    "summary",
+    "actors",
+    "actor_names",
+    "disputes",
+    "unconfirmed",
+    "note",
+    "sources",
+    "source_titles",
+}
+"""The properties taken as they are from a row of `event_rows`."""
 
 
 def _geometry(latitude: float | None, longitude: float | None) -> dict[str, Any] | None:
@@ -121,15 +140,37 @@ def _features(missions: Mission | Iterable[Mission]) -> Iterator[dict[str, Any]]
                 "geometry": _geometry(row["latitude"], row["longitude"]),  # type: ignore[arg-type]
                 "properties": properties,
             }
+        for row in event_rows(mission):
+            if row["place"] is None:  # an event without a place is no place to map
+                continue
+            properties = _blank(mission, "event")
+            properties.update(
+                {
+                    "name": row["place"],
+                    "country": row["place_country"],
+                    "country_name": row["place_country_name"],
+                    "date": row["date"],
+                    "event_id": row["id"],
+                    "event_kind": row["kind"],
+                }
+            )
+            properties.update({key: row[key] for key in _FROM_EVENT_ROW})
+            yield {
+                "type": "Feature",
+                "id": f"{mission.id}/events/{row['event_index']}",
+                "geometry": _geometry(row["latitude"], row["longitude"]),  # type: ignore[arg-type]
+                "properties": properties,
+            }
 
 
 def feature_collection(missions: Mission | Iterable[Mission], *, unlocated: bool = False) -> dict[str, Any]:
-    """Return the missions' headquarters, locations and sites as a GeoJSON FeatureCollection.
+    """Return the missions' headquarters, locations, sites and events as a GeoJSON FeatureCollection.
 
     Each feature is a ``Point`` at ``[longitude, latitude]``, with an ``id``
-    (``"unifil/headquarters"``, ``"unifil/location"``, ``"monuc/sites/3"``) and the properties
-    listed in `PROPERTIES`. Features come in the missions' order: a mission's headquarters, its
-    location, then its sites in order.
+    (``"unifil/headquarters"``, ``"unifil/location"``, ``"monuc/sites/3"``, ``"unifil/events/0"``)
+    and the properties listed in `PROPERTIES`. Features come in the missions' order: a mission's
+    headquarters, its location, its sites in order, then its events that have a place, in order
+    (an event whose place has no coordinates is unlocated, as a site is).
 
     Args:
         missions: One mission or several.
@@ -164,7 +205,7 @@ def unlocated_places(missions: Mission | Iterable[Mission]) -> list[str]:
 
 
 def write_geojson(missions: Mission | Iterable[Mission], path: str | os.PathLike[str], *, unlocated: bool = False) -> None:
-    """Write the missions' headquarters, locations and sites to a GeoJSON file, atomically.
+    """Write the missions' headquarters, locations, sites and events to a GeoJSON file, atomically.
 
     The file is UTF-8 JSON (``.geojson``; media type ``application/geo+json``) holding the
     `feature_collection`.

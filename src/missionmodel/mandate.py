@@ -3,7 +3,7 @@
 Example:
     >>> mandate = Mandate(
     ...     authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, body="UN Security Council",
-    ...                         instrument="S/RES/1701 (2006)", adopted="2006-08-11"),
+    ...                         instruments=["S/RES/1701 (2006)"], adopted="2006-08-11"),
     ...     tasks=[Task.CEASEFIRE_MONITORING, Task.SUPPORT_TO_HOST_ARMED_FORCES],
     ...     authorized_strength=Strength.at_most(15000),
     ...     start="2006-08-11",
@@ -19,15 +19,15 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ._checks import as_tuple, at_least, checked
+from ._checks import as_tuple, at_least, check_slug, checked, quoted
 from ._engine import RecordCheck, record_check, validate
-from ._fields import period
+from ._fields import not_itself, period
 from .dates import DateLike, PartialDate, optional_date
 from .exceptions import ErrorDetail
 from .strength import Strength, optional_strength
 from .timeline import effective_date, in_force
 
-__all__ = ["Authority", "AuthorityKind", "Mandate", "MandateAction", "MandatedTask", "Task", "TaskModality", "Vote"]
+__all__ = ["Authority", "AuthorityKind", "Ceiling", "Mandate", "MandateAction", "MandatedTask", "Task", "TaskModality", "Vote"]
 
 
 class AuthorityKind(enum.Enum):
@@ -211,35 +211,66 @@ class Vote:
         for name, words in (("in_favour", "in favour"), ("against", "against"), ("abstentions", "abstentions")):
             count = getattr(self, name)
             if count is not None:
-                parts.append(f"{count} {words}")
+                parts.append(f"{count} {'abstention' if words == 'abstentions' and count == 1 else words}")
         text = ", ".join(parts) or "vote not reported"
         return f"{text} ({self.meeting})" if self.meeting else text
 
 
+@record_check("instruments")
+def _each_instrument_once(record: Any, problems: list[ErrorDetail]) -> None:
+    """No instrument is listed twice."""
+    seen: set[str] = set()
+    for index, instrument in enumerate(record.instruments):
+        if instrument in seen:
+            problems.append(ErrorDetail(path=f"instruments[{index}]", message=f"lists {quoted(instrument)} twice"))
+        seen.add(instrument)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Authority:
-    """The body and instrument that authorised a mandate.
+    """The body and instruments that authorised a mandate.
+
+    One decision may take several instruments: UNIFIL was established by resolutions 425 and
+    426 (1978), adopted the same day. Files written before ``instruments`` existed give a single
+    ``instrument``; they still load (as a one-element ``instruments``).
 
     Attributes:
         kind: What kind of body it is.
         body: Its name, e.g. ``"UN Security Council"``.
-        instrument: The resolution or agreement, e.g. ``"S/RES/1701 (2006)"``.
-        adopted: When the instrument was adopted.
+        instruments: The resolutions or agreements, e.g. ``("S/RES/1701 (2006)",)``; empty when
+            the source does not say which (an extension whose resolution is not named).
+        adopted: When the (first) instrument was adopted.
         vote: How it was adopted, when reported.
 
     Example:
-        >>> Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL, instrument="S/RES/2803 (2025)").instrument
-        'S/RES/2803 (2025)'
+        >>> authority = Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL,
+        ...                       instruments=["S/RES/425 (1978)", "S/RES/426 (1978)"])
+        >>> authority.instrument, str(authority)
+        ('S/RES/425 (1978)', 'S/RES/425 (1978) and S/RES/426 (1978)')
     """
 
     kind: AuthorityKind
     body: str | None = None
-    instrument: str | None = None
+    instruments: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     adopted: PartialDate | None = attrs.field(default=None, converter=optional_date)
     vote: Vote | None = None
 
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (_each_instrument_once,)
+
     def __attrs_post_init__(self) -> None:
         validate(self)
+
+    @property
+    def instrument(self) -> str | None:
+        """The first of ``instruments``, or None: the instrument when there is one."""
+        return self.instruments[0] if self.instruments else None
+
+    def __str__(self) -> str:
+        if not self.instruments:
+            return f"{self.body or self.kind.value.replace('_', ' ')} (instrument not reported)"
+        if len(self.instruments) == 1:
+            return self.instruments[0]
+        return ", ".join(self.instruments[:-1]) + " and " + self.instruments[-1]
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -317,18 +348,36 @@ def _tasks_agree(record: Any, problems: list[ErrorDetail]) -> None:
             )
 
 
+@record_check("approximate", "authorized_strength", applies=("approximate",))
+def _ceiling_if_approximate(record: Any, problems: list[ErrorDetail]) -> None:
+    """Only a ceiling can be approximate."""
+    if record.approximate is True and record.authorized_strength is None:
+        message = "'approximate' is true but the mandate sets no 'authorized_strength'"
+        problems.append(ErrorDetail(path="approximate", message=message))
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Mandate:
     """What a mission is authorised to do, by whom, and for how long.
 
+    A mandate that renews, extends or adjusts an earlier one names it in ``follows``: the
+    mandates of a mission form a chain from the one that established it. A link of the chain
+    has its own dates and end, and gives only what it changes: the tasks it adds (``tasks``),
+    those it drops (``drops``), a new ceiling (``authorized_strength``); the rest is carried
+    over from the mandates before it (`Mission.tasks_on`, `Mission.authorized_strength_on`).
+
     Attributes:
-        authority: Who authorised it and by which instrument.
+        id: A slug by which another mandate names this one in ``follows`` (``res-1701``).
+        authority: Who authorised it and by which instruments.
         actions: What the instrument does to the mission's mandate (establishes, renews,
             adjusts, revises it), when reported; empty when not reported, or when the source
             reports that it does none of these.
+        follows: The ``id`` of the mandate this one renews, extends or adjusts.
         legal_basis: The legal basis, e.g. ``"UN Charter Chapter VII"``, when stated.
         summary: The mandate in the instrument's own words, briefly.
-        tasks: The tasks given, each once (tasks only encouraged are not given).
+        tasks: The tasks given, each once (tasks only encouraged are not given); for a link of
+            a chain, the tasks it adds.
+        drops: Tasks of the mandates it follows that it no longer gives.
         mandated_tasks: Each task in detail, when the source gives them so: how it is given
             (monitor, assist, security, or only encouraged), in which paragraphs, and whether
             it is carried over from an earlier instrument. Each task given here is also in
@@ -338,7 +387,12 @@ class Mandate:
         restrictions: Limits placed on the mission, e.g. ``"no combat operations"``.
         start: When the mandate took effect.
         end: Its last day in force, if set.
-        authorized_strength: The personnel ceiling it authorises, if any.
+        authorized_strength: The personnel ceiling it sets, if any; None when it sets none,
+            or keeps the ceiling of the mandate it follows.
+        approximate: True when the source gives the ceiling only approximately ("about
+            7,000"); in a document, ``authorized_strength: about 7,000`` reads so.
+        unconfirmed: True when only one weak source reports it, or sources conflict.
+        note: Anything a reader should know, such as how a date or number was inferred.
         sources: Ids of the sources that report it.
 
     Example:
@@ -346,20 +400,32 @@ class Mandate:
         PartialDate(year=2021, month=None, day=None)
     """
 
+    id: str | None = attrs.field(default=None, metadata=checked(check_slug))
     authority: Authority
     actions: tuple[MandateAction, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    follows: str | None = attrs.field(default=None, metadata=checked(check_slug))
     legal_basis: str | None = None
     summary: str | None = None
     tasks: tuple[Task, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    drops: tuple[Task, ...] = attrs.field(factory=tuple, converter=as_tuple)
     mandated_tasks: tuple[MandatedTask, ...] = attrs.field(factory=tuple, converter=as_tuple)
     references: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     restrictions: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     start: PartialDate | None = attrs.field(default=None, converter=optional_date)
     end: PartialDate | None = attrs.field(default=None, converter=optional_date)
     authorized_strength: Strength | None = attrs.field(default=None, converter=optional_strength)
+    approximate: bool = False
+    unconfirmed: bool = False
+    note: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
-    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (period(), _each_action_once, _tasks_agree)
+    __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (
+        period(),
+        _each_action_once,
+        _tasks_agree,
+        not_itself("follows"),
+        _ceiling_if_approximate,
+    )
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -381,3 +447,35 @@ class Mandate:
             day: The date to ask about.
         """
         return in_force(self.effective, self.end, day)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Ceiling:
+    """The personnel ceiling in force, as `Mission.authorized_strength_on` finds it.
+
+    Attributes:
+        strength: The ceiling (``up to 15,000``).
+        approximate: True when the mandate gives it only approximately ("about 7,000").
+        set_by: The mandate that set it; renewals after it kept it.
+
+    Example:
+        >>> mandate = Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL,
+        ...                                       instruments=["S/RES/501 (1982)"]),
+        ...                   authorized_strength=Strength.at_most(7000), approximate=True)
+        >>> ceiling = Ceiling(strength=mandate.authorized_strength, approximate=mandate.approximate, set_by=mandate)
+        >>> str(ceiling), str(ceiling.set_by.authority)
+        ('up to about 7,000', 'S/RES/501 (1982)')
+    """
+
+    strength: Strength
+    approximate: bool = False
+    set_by: Mandate
+
+    def __str__(self) -> str:
+        text = str(self.strength)
+        if not self.approximate:
+            return text
+        for prefix in ("up to ", "at least "):
+            if text.startswith(prefix):
+                return prefix + "about " + text[len(prefix) :]
+        return "about " + text

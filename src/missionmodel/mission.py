@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
@@ -35,19 +35,33 @@ from ._engine import RecordCheck, record_check, validate
 from ._fields import check_country, period
 from .actor import Actor, check_actor_id
 from .appointment import Appointment, Post
+from .budget import Budget
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import code_problem, is_country_code
+from .coverage import CoverageNote, Topic, warn_if_uncovered
 from .dates import DateLike, PartialDate, optional_date
+from .event import Event
 from .exceptions import ErrorDetail
-from .fatality import Fatality
-from .mandate import Mandate
+from .fatality import Fatality, FatalityCount
+from .mandate import Ceiling, Mandate, Task
 from .personnel import FigureKind, PersonnelFigure
 from .place import Place, optional_place
 from .position import Position, Stance
 from .site import Site
 from .sources import Source
 from .strength import Strength
-from .timeline import conflicting_terms, date_argument, effective_date, holders_on, known_by, latest_first, mandate_on
+from .timeline import (
+    carried_over,
+    certainly_before,
+    conflicting_terms,
+    date_argument,
+    effective_date,
+    holders_on,
+    known_by,
+    latest_first,
+    mandate_chain,
+    mandate_in_force,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - the claims policy is imported when first asked
     from .claims import Claim, PledgeGap, Standing
@@ -107,6 +121,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("contributions", "contributor"),
     ("positions", "actor"),
     ("appointments", "holder"),
+    ("events", "actors"),
 )
 _MOST_CONFLICTS = 20
 """How many conflicting appointments are listed; the rest are counted."""
@@ -117,9 +132,21 @@ _CITING: tuple[str, ...] = (
     "appointments",
     "positions",
     "fatalities",
+    "fatality_counts",
+    "budgets",
+    "events",
     "sites",
     "actors",
+    "coverage",
 )
+_LINKS: tuple[tuple[str, str, str], ...] = (
+    ("mandates", "follows", "mandate"),
+    ("appointments", "disputes", "appointment"),
+    ("fatality_counts", "disputes", "fatality count"),
+    ("budgets", "disputes", "budget"),
+    ("events", "disputes", "event"),
+)
+"""The links by id within a collection: (collection, field, what a record is called)."""
 
 
 def _indexed(mission: Any, name: str) -> Iterable[tuple[int, Any]]:
@@ -163,7 +190,11 @@ def _actor_references(values: Any, problems: list[ErrorDetail]) -> None:
     for collection_name, field_name in _REFERENCES:
         for index, record in _indexed(values, collection_name):
             reference = getattr(record, field_name, None)
-            if reference.__class__ is not str or reference not in known_good:
+            if reference.__class__ is tuple:
+                for position, each in enumerate(reference):
+                    if each.__class__ is not str or each not in known_good:
+                        check_reference(each, f"{collection_name}[{index}].{field_name}[{position}]")
+            elif reference.__class__ is not str or reference not in known_good:
                 check_reference(reference, f"{collection_name}[{index}].{field_name}")
 
 
@@ -199,11 +230,67 @@ def _citations(values: Any, problems: list[ErrorDetail]) -> None:
                     )
 
 
+@record_check(*(name for name, _, _ in _LINKS), partial=True)
+def _record_links(values: Any, problems: list[ErrorDetail]) -> None:
+    """Ids are unique in each collection; ``follows`` and ``disputes`` name a record of the same collection.
+
+    A mandate follows an earlier one (never one that takes effect certainly later), and the
+    ``follows`` links form no cycle.
+    """
+    for collection, field, noun in _LINKS:
+        records = [(i, r) for i, r in _indexed(values, collection) if hasattr(r, "id") and hasattr(r, field)]
+        check_unique(((f"{collection}[{i}].id", r.id) for i, r in records), noun, problems)
+        by_id = {r.id: r for _, r in records if isinstance(r.id, str)}
+        for index, record in records:
+            target_id = getattr(record, field)
+            if not isinstance(target_id, str):
+                continue
+            path = f"{collection}[{index}].{field}"
+            target = by_id.get(target_id)
+            if target is None:
+                problems.append(ErrorDetail(path=path, message=f"names {noun} {target_id!r}, which no {noun} has as its 'id'"))
+            elif (
+                collection == "mandates"
+                and isinstance(record, Mandate)
+                and isinstance(target, Mandate)
+                and effective_date(record) is not None
+                and certainly_before(effective_date(record), effective_date(target))
+            ):
+                problems.append(
+                    ErrorDetail(
+                        path=path,
+                        message=f"follows mandate {target_id!r}, which takes effect later ({effective_date(target)})",
+                    )
+                )
+    mandates = {m.id: m for _, m in _indexed(values, "mandates") if isinstance(m, Mandate) and m.id is not None}
+    reported: set[str] = set()
+    for start in mandates.values():
+        seen: list[str] = []
+        current: Mandate | None = start
+        while current is not None and current.id is not None and current.id not in seen:
+            seen.append(current.id)
+            current = mandates.get(current.follows) if current.follows is not None else None
+        if current is not None and current.id in seen and current.id not in reported:
+            cycle = seen[seen.index(current.id) :]
+            reported.update(cycle)
+            index = next(i for i, m in _indexed(values, "mandates") if getattr(m, "id", None) == min(cycle))
+            names = " -> ".join(repr(name) for name in [*cycle, cycle[0]])
+            problems.append(
+                ErrorDetail(path=f"mandates[{index}].follows", message=f"the mandates follow one another in a cycle ({names})")
+            )
+
+
 @record_check("appointments", partial=True)
 def _one_holder_at_a_time(values: Any, problems: list[ErrorDetail]) -> None:
-    """No two holders of a single-holder post at the same time (see `missionmodel.timeline`)."""
+    """No two holders of a single-holder post at the same time (see `missionmodel.timeline`).
+
+    An alternative account (an appointment that ``disputes`` another) is not checked: it
+    contradicts the account it names on purpose.
+    """
     listed = values.appointments
-    appointments = [a if isinstance(a, Appointment) else None for a in (listed if isinstance(listed, tuple) else ())]
+    appointments = [
+        a if isinstance(a, Appointment) and a.disputes is None else None for a in (listed if isinstance(listed, tuple) else ())
+    ]
     pairs, total = conflicting_terms(appointments, limit=_MOST_CONFLICTS)
     for i, j in pairs:
         first, second = appointments[i], appointments[j]
@@ -280,6 +367,34 @@ def _claim_cycles(linked: list[tuple[int, Any]], by_id: dict[str, Any], problems
             state[id(walked)] = 2
 
 
+_R = TypeVar("_R")
+
+
+def _unlinked(records: list[_R], field: str) -> tuple[_R, ...]:
+    """``records`` with each link to a record not among them removed (for `Mission.as_of`)."""
+    ids: set[object] = {getattr(record, "id", None) for record in records} - {None}
+    unlink: dict[str, Any] = {field: None}
+    return tuple(
+        attrs.evolve(record, **unlink) if getattr(record, field) not in (None, *ids) else record  # type: ignore[misc]
+        for record in records
+    )
+
+
+def _accounts_of_known(records: list[_R]) -> tuple[_R, ...]:
+    """``records`` without the accounts that dispute a record not among them (for `Mission.as_of`).
+
+    An account that disputes a record not yet known is not known either: kept, it would stand
+    alone as the only account (and, for an appointment, the queries would follow it).
+    """
+    kept = list(records)
+    while True:
+        ids: set[object] = {getattr(record, "id", None) for record in kept} - {None}
+        left = [record for record in kept if getattr(record, "disputes", None) in (None, *ids)]
+        if len(left) == len(kept):
+            return tuple(left)
+        kept = left
+
+
 def slug_of(text: str) -> str:
     """Return ``text`` as a lower-case slug: letters and digits, runs of anything else as one hyphen.
 
@@ -318,12 +433,17 @@ class Mission:
         lead: Actor id of who leads it (the UN, a lead nation, a board).
         profile_sources: Ids of the sources for the mission's own facts: its name, kind,
             status, area, countries, headquarters, dates and lead.
-        mandates: Its mandates, oldest first.
+        mandates: Its mandates, oldest first; renewals name the mandate they follow.
         contributions: Contributions, one claim each.
         personnel: Figures reported for the mission's personnel as a whole, planned or actual.
         appointments: Who held which post.
         positions: Stakeholders' stances.
+        coverage: What the data cover, miss, or hold only unconfirmed (see
+            `missionmodel.coverage`).
         fatalities: Its personnel who died in service, one record each.
+        fatality_counts: Counts of its dead as reported (cumulative, as of a date).
+        budgets: Its budgets, one figure per record.
+        events: Its timeline: what happened when, where, and who took part.
         sites: Where its personnel were deployed, one record per place and date (see `Site`).
         actors: Actors referred to that are not states known by their code.
         sources: Every source cited.
@@ -348,12 +468,16 @@ class Mission:
     ended: PartialDate | None = attrs.field(default=None, converter=optional_date)
     lead: str | None = attrs.field(default=None, metadata=checked(check_actor_id))
     profile_sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    coverage: tuple[CoverageNote, ...] = attrs.field(factory=tuple, converter=as_tuple)
     mandates: tuple[Mandate, ...] = attrs.field(factory=tuple, converter=as_tuple)
     contributions: tuple[Contribution, ...] = attrs.field(factory=tuple, converter=as_tuple)
     personnel: tuple[PersonnelFigure, ...] = attrs.field(factory=tuple, converter=as_tuple)
     appointments: tuple[Appointment, ...] = attrs.field(factory=tuple, converter=as_tuple)
     positions: tuple[Position, ...] = attrs.field(factory=tuple, converter=as_tuple)
     fatalities: tuple[Fatality, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    fatality_counts: tuple[FatalityCount, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    budgets: tuple[Budget, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sites: tuple[Site, ...] = attrs.field(factory=tuple, converter=as_tuple)
     actors: tuple[Actor, ...] = attrs.field(factory=tuple, converter=as_tuple)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=as_tuple)
@@ -363,6 +487,7 @@ class Mission:
         _actor_references,
         _citations,
         _claim_links,
+        _record_links,
         _one_holder_at_a_time,
     )
 
@@ -427,7 +552,20 @@ class Mission:
                 return source
         raise KeyError(f"no source {quoted(source_id)} in mission {self.id!r}")
 
-    def sources_of(self, record: Mandate | Contribution | Appointment | Position | Fatality | Site) -> tuple[Source, ...]:
+    def sources_of(
+        self,
+        record: Mandate
+        | Contribution
+        | Appointment
+        | Position
+        | Fatality
+        | FatalityCount
+        | Budget
+        | Event
+        | Site
+        | PersonnelFigure
+        | CoverageNote,
+    ) -> tuple[Source, ...]:
         """Return the `Source` objects that ``record`` cites.
 
         Args:
@@ -459,6 +597,8 @@ class Mission:
         """
         from . import claims
 
+        if on is not None:
+            warn_if_uncovered(self, Topic.CONTRIBUTIONS, date_argument(on), "contributors")
         return claims.contributors(self.contributions, status, kind, on)
 
     def contributions_of(self, contributor: str) -> tuple[Contribution, ...]:
@@ -492,6 +632,8 @@ class Mission:
         """
         from . import claims
 
+        if on is not None:
+            warn_if_uncovered(self, Topic.CONTRIBUTIONS, date_argument(on), "latest_claims")
         return claims.latest_claims(self.contributions, status, kind, on)
 
     def standings(self, on: DateLike | None = None) -> tuple[Standing, ...]:
@@ -502,6 +644,8 @@ class Mission:
         """
         from . import claims
 
+        if on is not None:
+            warn_if_uncovered(self, Topic.CONTRIBUTIONS, date_argument(on), "standings")
         return claims.standings(self.contributions, on)
 
     def total_strength(
@@ -530,6 +674,8 @@ class Mission:
         """
         from . import claims
 
+        if on is not None:
+            warn_if_uncovered(self, Topic.CONTRIBUTIONS, date_argument(on), "total_strength")
         return claims.total_strength(self.contributions, status, kind, on)
 
     def pledge_gaps(self, on: DateLike | None = None) -> tuple[PledgeGap, ...]:
@@ -582,12 +728,16 @@ class Mission:
         return tuple(p for p in self.positions if p.stance is wanted and known_by(p.date, on))
 
     def mandate_on(self, day: DateLike) -> Mandate | None:
-        """Return the mandate in force on ``day``.
+        """Return the mandate in force on ``day``, following the chain of renewals.
 
         Mandates succeed one another: the one in force is the one that took effect last by
         ``day`` (its start, else its adoption; undated mandates count as the oldest), provided
         its end, its last day in force, is not before ``day``. A later mandate supersedes an
-        earlier one even when the earlier one gives no end. See `missionmodel.timeline`.
+        earlier one even when the earlier one gives no end. When the mandate that took effect
+        last has ended but a later recorded mandate follows it (through ``follows`` links), the
+        mandate was renewed by instruments not recorded: it is returned, with a
+        `CoverageWarning` saying so. A date before the mandates' data begin warns too. See
+        `missionmodel.timeline` and `missionmodel.coverage`.
 
         Args:
             day: The date, as a `PartialDate`, ISO text or `datetime.date`.
@@ -595,7 +745,75 @@ class Mission:
         Returns:
             The mandate, or None if none was in force.
         """
-        return mandate_on(self.mandates, date_argument(day, "day"))
+        when = date_argument(day, "day")
+        return self._mandate_in_force(when, "mandate_on")
+
+    def _mandate_in_force(self, when: PartialDate, what: str) -> Mandate | None:
+        warned = warn_if_uncovered(self, Topic.MANDATES, when, what)
+        found, continued_by = mandate_in_force(self.mandates, when)
+        if found is not None and continued_by is not None and not warned:
+            from .coverage import warn
+
+            name = self.acronym or self.id
+            message = (
+                f"{name}: {what} on {when}: {found.authority} ended on {found.end}, and the next mandate recorded in its"
+                f" chain is {continued_by.authority} ({effective_date(continued_by)}); the renewals between are not"
+                " recorded, so the mandate of the chain recorded last is returned"
+            )
+            warn(message)
+        return found
+
+    def mandate_chain(self, mandate: Mandate | str) -> tuple[Mandate, ...]:
+        """Return the chain of mandates that ``mandate`` renews or adjusts, the first first, ending with it.
+
+        Args:
+            mandate: A mandate of this mission, or its ``id``.
+
+        Raises:
+            KeyError: If no mandate has that id.
+        """
+        if isinstance(mandate, str):
+            found = [m for m in self.mandates if m.id == mandate]
+            if not found:
+                raise KeyError(f"no mandate {mandate!r} in mission {self.id!r}")
+            mandate = found[0]
+        return mandate_chain(self.mandates, mandate)
+
+    def tasks_on(self, day: DateLike) -> tuple[Task, ...]:
+        """Return the tasks in force on ``day``: those of the mandate in force and carried along its chain.
+
+        Each mandate of the chain, from the first, adds its ``tasks`` and removes its
+        ``drops``; a renewal that lists no task carries them all over.
+
+        Args:
+            day: The date.
+
+        Returns:
+            The tasks, in the order they were first given; empty if no mandate was in force.
+        """
+        found = self._mandate_in_force(date_argument(day, "day"), "tasks_on")
+        return () if found is None else carried_over(mandate_chain(self.mandates, found))[0]
+
+    def authorized_strength_on(self, day: DateLike) -> Ceiling | None:
+        """Return the personnel ceiling in force on ``day``, carried across renewals that do not change it.
+
+        The ceiling is the one set last along the chain of the mandate in force (see
+        `mandate_on`): a renewal that gives no ``authorized_strength`` keeps the one before.
+
+        Args:
+            day: The date.
+
+        Returns:
+            The `Ceiling` (its strength, whether it is approximate, and the mandate that set
+            it), or None if no mandate in force sets one.
+
+        Example:
+            >>> from missionmodel import datasets
+            >>> str(datasets.load("unifil").authorized_strength_on("2010-01-01"))
+            'up to 15,000'
+        """
+        found = self._mandate_in_force(date_argument(day, "day"), "authorized_strength_on")
+        return None if found is None else carried_over(mandate_chain(self.mandates, found))[1]
 
     def latest_mandate(self) -> Mandate | None:
         """Return the mandate that took effect last (undated mandates count as the oldest), or None."""
@@ -627,7 +845,9 @@ class Mission:
             post: The post, e.g. `Post.DEPUTY_HEAD_OF_MISSION`.
             day: The date.
         """
-        return holders_on(self.appointments, member(Post, post, "post"), date_argument(day, "day"))
+        wanted, when = member(Post, post, "post"), date_argument(day, "day")
+        warn_if_uncovered(self, Topic.APPOINTMENTS, when, f"holders_on({wanted.value!r})")
+        return holders_on((a for a in self.appointments if a.disputes is None), wanted, when)
 
     def as_of(self, day: DateLike) -> Mission:
         """Return the mission as it stood on ``day``: only what was known or in place by then.
@@ -637,7 +857,8 @@ class Mission:
         later, appointments not yet begun, positions taken later and sites shown later are left
         out. Queries of the result agree with the same queries asked with ``on=day``. A mission that closed after
         ``day`` is shown as active, without its end date; a kept claim that supersedes one
-        reported later loses the link.
+        reported later loses the link. An account that disputes a record left out is left out
+        with it.
 
         Args:
             day: The date.
@@ -653,18 +874,72 @@ class Mission:
             attrs.evolve(c, supersedes=None) if c.supersedes is not None and c.supersedes not in kept_ids else c
             for c in contributions
         ]
+        appointments = _accounts_of_known([a for a in self.appointments if known_by(a.start, when)])
+        events = _accounts_of_known([e for e in self.events if known_by(e.date, when)])
+        budgets = _accounts_of_known([b for b in self.budgets if known_by(b.decided or b.start, when)])
+        counts = _accounts_of_known([c for c in self.fatality_counts if known_by(c.as_of, when)])
         return attrs.evolve(
             self,
             status=status,
             ended=ended,
-            mandates=tuple(m for m in self.mandates if known_by(effective_date(m), when)),
+            mandates=_unlinked([m for m in self.mandates if known_by(effective_date(m), when)], "follows"),
             contributions=tuple(contributions),
             personnel=tuple(f for f in self.personnel if known_by(f.as_of, when)),
-            appointments=tuple(a for a in self.appointments if known_by(a.start, when)),
+            appointments=appointments,
             positions=tuple(p for p in self.positions if known_by(p.date, when)),
             fatalities=tuple(f for f in self.fatalities if known_by(f.date, when)),
+            fatality_counts=counts,
+            budgets=budgets,
+            events=events,
             sites=tuple(s for s in self.sites if known_by(s.as_of, when)),
         )
+
+    def confirmed_only(self) -> Mission:
+        """Return the mission without its unconfirmed records (those with ``unconfirmed=True``).
+
+        Claims, appointments, positions, figures, mandates, budgets, counts and events that only
+        one weak source reports, or that sources dispute, are left out; links to them are
+        removed. Ask a question of the result to answer it from confirmed reports only.
+
+        Example:
+            >>> from missionmodel import datasets
+            >>> isf = datasets.load("isf")
+            >>> any(c.unconfirmed for c in isf.confirmed_only().contributions)
+            False
+        """
+        kept: dict[str, Any] = {}
+        for name in (
+            "contributions",
+            "personnel",
+            "positions",
+            "mandates",
+            "appointments",
+            "budgets",
+            "fatality_counts",
+            "events",
+        ):
+            records = [r for r in getattr(self, name) if not r.unconfirmed]
+            if name == "contributions":
+                ids = {c.id for c in records if c.id is not None}
+                kept[name] = tuple(
+                    attrs.evolve(c, supersedes=None) if c.supersedes is not None and c.supersedes not in ids else c
+                    for c in records
+                )
+            elif name == "mandates":  # a link to a mandate left out goes to the one that mandate follows
+                left_out = {m.id: m.follows for m in self.mandates if m.unconfirmed and m.id is not None}
+                relinked = []
+                for mandate in records:
+                    target, seen = mandate.follows, set()
+                    while target in left_out and target not in seen:
+                        seen.add(target)
+                        target = left_out[target]
+                    relinked.append(mandate if target == mandate.follows else attrs.evolve(mandate, follows=target))
+                kept[name] = _unlinked(relinked, "follows")
+            elif name in ("appointments", "budgets", "fatality_counts", "events"):
+                kept[name] = _unlinked(records, "disputes")
+            else:
+                kept[name] = tuple(records)
+        return attrs.evolve(self, **kept)
 
     # --- reading it ---------------------------------------------------------------------------
 
@@ -700,12 +975,15 @@ class Mission:
         """Describe the mission in a few lines of text: what ``missionmodel show`` prints.
 
         In order: its name, kind and status, lead, area, countries, headquarters and dates; the
-        mandate in force on ``on`` (the latest recorded when ``on`` is None) with its personnel
-        ceiling and tasks; who held each post; the contributors by the status of their current
-        claim (claims resolved as `missionmodel.claims` says: a pledge later declined is listed as
-        declined only), with the total personnel of each active status; the latest personnel
-        figures; the positions by stance; and how many sources and records it has. A date before
-        the mission's records begin is noted. ``str(mission)`` is ``mission.summary()``.
+        mandate in force on ``on`` (the latest recorded when ``on`` is None) with its vote, its
+        chain of renewals, and the personnel ceiling and tasks carried along it; who held each
+        post (acting holders and disputed accounts marked); the contributors by the status of
+        their current claim (claims resolved as `missionmodel.claims` says: a pledge later
+        declined is listed as declined only; unconfirmed claims marked), with the total personnel
+        of each active status; the latest personnel figures; the positions by stance; the latest
+        budget, the latest reported fatality count and the last five events; the coverage notes;
+        and how many sources and records it has. A date before the data of a topic begin, or in a
+        gap of the data, is noted. ``str(mission)`` is ``mission.summary()``.
 
         Args:
             on: Describe the mission as it stood on this date (see `as_of`); None for everything
@@ -724,7 +1002,7 @@ class Mission:
             ...     id="isf", name="International Stabilization Force", acronym="ISF",
             ...     kind=MissionKind.STABILIZATION, status=MissionStatus.AUTHORIZED, countries=["PSE"],
             ...     mandates=[Mandate(authority=Authority(kind=AuthorityKind.UN_SECURITY_COUNCIL,
-            ...                                           body="UN Security Council", instrument="S/RES/2803 (2025)"),
+            ...                                           body="UN Security Council", instruments=["S/RES/2803 (2025)"]),
             ...                       start="2025-11-17", end="2027-12-31")],
             ...     appointments=[Appointment(post=Post.FORCE_COMMANDER, holder="USA", start="2026-01-16")],
             ...     contributions=[

@@ -63,6 +63,8 @@ class PersonnelFigure:
         contributing_countries: How many countries the personnel come from, when reported.
         as_of: When the figure was true.
         note: Context that the source gives with the figure.
+        unconfirmed: True when only one weak source reports it (an aggregator, a mirror), or
+            sources conflict: kept, shown and counted, but marked so.
         sources: Ids of the sources that report it.
 
     Example:
@@ -78,6 +80,7 @@ class PersonnelFigure:
     contributing_countries: int | None = attrs.field(default=None, metadata=checked(at_least(1)))
     as_of: PartialDate | None = attrs.field(default=None, converter=optional_date)
     note: str | None = None
+    unconfirmed: bool = False
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     __record_checks__: ClassVar[tuple[RecordCheck, ...]] = (_each_kind_once,)

@@ -53,6 +53,8 @@ class Position:
         summary: What it said, briefly.
         demands: The conditions or demands it stated.
         date: When it took the position.
+        unconfirmed: True when only one weak source reports it (an aggregator, a mirror), or
+            sources conflict: kept, shown and counted, but marked so.
         sources: Ids of the sources that report it.
 
     Example:
@@ -66,6 +68,7 @@ class Position:
     summary: str | None = None
     demands: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     date: PartialDate | None = attrs.field(default=None, converter=optional_date)
+    unconfirmed: bool = False
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:

@@ -13,9 +13,13 @@ its docstring. The schema says what a schema can say, and never more than the li
   ``{min: N, max: M}`` or text such as ``up to 2,000``, a place as its name or a mapping, enums
   by value, lists as arrays; a value that may be missing may also be ``null``;
 * the rules of single values: slugs, ISO 3166-1 alpha-3 codes (the pattern ``^[A-Z]{3}$``, not
-  the list of codes), counts that must not be negative, coordinates in range, text that is not
-  blank;
-* latitude and longitude given together.
+  the list of codes), ISO 4217 currency codes (``^[A-Z]{3}$``), ISO 639-1 language codes
+  (``^[a-z]{2}$``, not the list of languages), counts that must not be negative, coordinates in
+  range, text that is not blank;
+* the rules across the fields of a record that a schema can say: latitude and longitude given
+  together, an instrument listed once, an approximate ceiling only with a ceiling;
+* the earlier forms that the library still reads, marked ``deprecated``: an `Authority` may give
+  a single ``instrument`` (text or null) instead of ``instruments``, but not both.
 
 What it cannot say is left to `missionmodel validate` and the library (a code that names no
 country, an end before a start, a reference to an undeclared actor or source, a duplicate id, a
@@ -157,13 +161,17 @@ def _own_rules() -> dict[Callable[..., Any], Schema]:
     from ._checks import check_slug, check_url
     from ._fields import check_country
     from .actor import check_actor_id
+    from .budget import check_currency
     from .place import _check_latitude, _check_longitude
+    from .sources import check_language
 
     return {
         check_slug: _ref("Slug"),
         check_country: _ref("CountryCode"),
         check_actor_id: _ref("ActorId"),
         check_url: _ref("Url"),
+        check_currency: _ref("Currency"),
+        check_language: _ref("Language"),
         _check_latitude: {"minimum": -90, "maximum": 90},
         _check_longitude: {"minimum": -180, "maximum": 180},
     }
@@ -242,6 +250,19 @@ class _Builder:
             " in the mission's `actors` (such as `board-of-peace`).",
             "type": "string",
             "pattern": f"^(?:{_SLUG}|{_CODE})$",
+        }
+        self.defs["Currency"] = {
+            "title": "Currency",
+            "description": "An ISO 4217 currency code of three capital letters, such as `USD` or `EUR`.",
+            "type": "string",
+            "pattern": f"^{_CODE}$",
+        }
+        self.defs["Language"] = {
+            "title": "Language",
+            "description": "An ISO 639-1 language code in lower case, such as `en` or `fr`. The schema checks the"
+            " form only; `missionmodel validate` checks that the code names a language.",
+            "type": "string",
+            "pattern": "^[a-z]{2}$",
         }
         self.defs["Url"] = {
             "title": "URL",
@@ -379,7 +400,7 @@ class _Builder:
         """The mapping form of a record class: its fields, the required ones, and no other key."""
         from ._checks import CHECK
         from ._converter import _approximate_field, converter
-        from ._engine import spec_of
+        from ._engine import _optional, spec_of
 
         spec = spec_of(cls)  # resolves the field types
         docs = _attribute_docs(cls)
@@ -388,6 +409,8 @@ class _Builder:
         for attribute, field in zip(attrs.fields(cls), spec.fields, strict=True):
             if field.name == approximate:
                 schema = _ref("ApproximateStrength")
+                if _optional(field.type) is not None:
+                    schema = _nullable(schema)
             else:
                 schema = dict(self.schema_of(field.type, attribute.metadata.get(CHECK)))
             if field.name in docs:
@@ -398,22 +421,71 @@ class _Builder:
             if default is not attrs.NOTHING and default is not None and default != ():
                 schema["default"] = converter.unstructure(default)
             properties[field.name] = schema
+        said = [part for check in getattr(cls, "__record_checks__", ()) for part in _record_rules().get(check, ())]
+        for old in _old_keys().get(cls.__name__, ()):
+            properties[old.key] = {**self.schema_of(old.type, None), "description": old.description, "deprecated": True}
+            said.append({"not": {"required": [old.key, old.field]}})
         required = [field.name for field in spec.fields if field.required]
         schema = {"type": "object", "properties": properties}
         if required:
             schema["required"] = required
         schema["additionalProperties"] = False
-        said = [part for check in getattr(cls, "__record_checks__", ()) for part in _record_rules().get(check, ())]
         if said:
             schema["allOf"] = said
         return schema
 
 
+@attrs.frozen
+class _OldKey:
+    """A key of an earlier form of a record that the library still reads (see ``_OLD_FORMS`` in `missionmodel._converter`).
+
+    Attributes:
+        key: The old key (``instrument``).
+        field: The field it is read into (``instruments``); a mapping gives one or the other.
+        type: The type of the old key's value.
+        description: What to write instead, for the schema's description.
+    """
+
+    key: str
+    field: str
+    type: Any
+    description: str
+
+
+def _old_keys() -> dict[str, tuple[_OldKey, ...]]:
+    """The keys of earlier forms, by class name: one entry per class of ``_converter._OLD_FORMS``."""
+    return {
+        "Authority": (
+            _OldKey(
+                key="instrument",
+                field="instruments",
+                type=str | None,
+                description="Deprecated: write `instruments`, a list. The one instrument, as files written before"
+                " `instruments` existed give it; read as `instruments: [instrument]` (null as none). Give"
+                " `instrument` or `instruments`, not both.",
+            ),
+        ),
+    }
+
+
 def _record_rules() -> dict[Any, list[Schema]]:
     """What the checks across fields (``__record_checks__``) that a schema can say say in one."""
+    from .mandate import _ceiling_if_approximate, _each_instrument_once
     from .place import _both_coordinates
 
-    return {_both_coordinates: [_together("latitude", "longitude"), _together("longitude", "latitude")]}
+    return {
+        _both_coordinates: [_together("latitude", "longitude"), _together("longitude", "latitude")],
+        _each_instrument_once: [{"properties": {"instruments": {"uniqueItems": True}}}],
+        _ceiling_if_approximate: [
+            {
+                "if": {"required": ["approximate"], "properties": {"approximate": {"enum": [True]}}},
+                "then": {
+                    "required": ["authorized_strength"],
+                    "properties": {"authorized_strength": {"type": ["integer", "object", "string"]}},
+                },
+            }
+        ],
+    }
 
 
 def _together(given: str, needed: str) -> Schema:

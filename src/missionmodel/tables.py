@@ -1,4 +1,4 @@
-"""Tidy tables out: missions, contributions, current claims, positions, fatalities, sites and sources as flat rows.
+"""Tidy tables out: missions and their mandates, contributions, claims, people, budgets, timeline and sources as flat rows.
 
 Each function turns missions into a list of flat dicts (one row per record, plain str, int,
 float, bool or None values, the same keys in the same order in every row) that go straight into a
@@ -24,18 +24,30 @@ The exports keep what the records say:
 - Lists are joined with ``"; "`` (``sources``, ``caveats``, ``countries`` ...). Source ids never
   hold ``";"``, but a title may: `source_rows` lists every source on its own row.
 
+- Every record keeps its flags: ``unconfirmed`` (only one weak source reports it, or sources
+  conflict) and its ``note``; an alternative account names the record it contradicts in
+  ``disputes``, and a renewal names the mandate it follows in ``follows`` (by their ``id``).
+- The tables of records without an id of their own number them within their mission from 0
+  (``mandate_index``, ``event_index``, ... as in ``mission.events[i]``).
+
 `contribution_rows` gives every claim ever recorded; `claim_rows` gives only the current ones on
 a date, as `missionmodel.claims` resolves them (one row per contributor, kind and status; the
 same-time reports of one status combined; a ``disputed`` column marks claims that same-time
-reports contradict).
+reports contradict). `mandate_rows` gives each link of a chain of mandates as recorded, and
+beside it what the chain leaves in force (``tasks_in_force``, ``ceiling_in_force``): a renewal
+that lists no tasks carries over those of the mandates it follows.
 
 Example:
-    >>> from missionmodel import datasets
-    >>> rows = contribution_rows(datasets.load("unifil"))
+    >>> from missionmodel import Contribution, ContributionKind, ContributionStatus
+    >>> unifil = Mission(id="unifil", name="UNIFIL", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+    ...                  contributions=[Contribution(contributor="IDN", kind=ContributionKind.TROOPS,
+    ...                                              status=ContributionStatus.DEPLOYED, strength=1231)])
+    >>> rows = contribution_rows(unifil)
     >>> {key: rows[0][key] for key in ("mission", "contributor", "contributor_name", "strength_min", "strength_text")}
     {'mission': 'unifil', 'contributor': 'IDN', 'contributor_name': 'Indonesia', 'strength_min': 1231, 'strength_text': '1,231'}
-    >>> sorted(TABLES)
-    ['claims', 'contributions', 'fatalities', 'missions', 'positions', 'site_contingents', 'sites', 'sources']
+    >>> list(TABLES)  # doctest: +NORMALIZE_WHITESPACE
+    ['missions', 'mandates', 'contributions', 'claims', 'personnel', 'appointments', 'positions', 'fatalities',
+     'fatality_counts', 'budgets', 'events', 'coverage', 'sites', 'site_contingents', 'sources']
 """
 
 from __future__ import annotations
@@ -56,37 +68,59 @@ import attrs
 
 from ._atomic import atomic_write_bytes, atomic_writer
 from ._checks import MOST_PERSONNEL
+from .appointment import Post
+from .budget import BudgetKind
 from .claims import latest_claims
 from .contribution import Contribution, ContributionKind, ContributionStatus
 from .countries import country_name, is_country_code
+from .coverage import CoverageStatus, Topic
 from .dates import DateLike, PartialDate
+from .event import EventKind
 from .exceptions import FormatError, ValidationError
 from .fatality import Gender
+from .mandate import AuthorityKind, Mandate, Vote
 from .mission import Mission, MissionKind, MissionStatus
+from .personnel import FigureKind
 from .place import Place
 from .position import Stance
 from .site import HeadquartersLevel
+from .sources import SourceKind
 from .strength import Strength
+from .timeline import carried_over, mandate_chain
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = [
+    "APPOINTMENT_COLUMNS",
+    "BUDGET_COLUMNS",
     "CLAIM_COLUMNS",
     "COLUMNS",
     "CONTRIBUTION_COLUMNS",
+    "COVERAGE_COLUMNS",
+    "EVENT_COLUMNS",
     "FATALITY_COLUMNS",
+    "FATALITY_COUNT_COLUMNS",
+    "MANDATE_COLUMNS",
     "MISSION_COLUMNS",
+    "PERSONNEL_COLUMNS",
     "POSITION_COLUMNS",
     "SITE_COLUMNS",
     "SITE_CONTINGENT_COLUMNS",
     "SOURCE_COLUMNS",
     "TABLES",
     "Column",
+    "appointment_rows",
+    "budget_rows",
     "claim_rows",
     "contribution_rows",
+    "coverage_rows",
+    "event_rows",
+    "fatality_count_rows",
     "fatality_rows",
+    "mandate_rows",
     "mission_rows",
+    "personnel_rows",
     "position_rows",
     "site_contingent_rows",
     "site_rows",
@@ -214,10 +248,44 @@ def _strength_columns(prefix: str, what: str) -> tuple[Column, ...]:
     )
 
 
+def _optional_strength_columns(prefix: str, what: str) -> tuple[Column, ...]:
+    """The four columns of a strength that a record may leave out: all empty when it does."""
+    return tuple(attrs.evolve(column, required=False) for column in _strength_columns(prefix, what))
+
+
+def _index(name: str, what: str, collection: str) -> Column:
+    return _count(name, f"The {what}'s position in its mission's {collection}, from 0 (as in {collection}[0])", required=True)
+
+
 _MISSION_ID = _text("mission", "The mission's id (see the missions table)", required=True)
 _SOURCES = (
     _list("sources", "Ids of the sources that report it (see the sources table)"),
     _list("source_titles", "The titles of those sources, in the same order"),
+)
+_UNCONFIRMED = _flag(
+    "unconfirmed", "Whether it is unconfirmed: reported only by one weak source, or sources conflict", required=True
+)
+_NOTE = _text("note", "Anything a reader should know of it: how a date was read, what a figure covers")
+
+
+def _disputes(what: str) -> Column:
+    return _text(
+        "disputes",
+        f"The id of another {what} of the same mission whose account this one contradicts (an alternative account)",
+    )
+
+
+def _record_id(what: str) -> Column:
+    return _text("id", f"The {what}'s id, by which other records of its mission name it (unique within the mission)")
+
+
+_VOTE = (
+    _text("vote", "How the deciding body voted, as printed ('13 in favour, 0 against, 2 abstentions', 'unanimous')"),
+    _count("in_favour", "Votes in favour, when reported"),
+    _count("against", "Votes against, when reported"),
+    _count("abstentions", "Abstentions, when reported"),
+    _flag("unanimous", "Whether the vote is reported as unanimous; empty when no vote is recorded"),
+    _text("meeting", "The meeting at which the vote was taken"),
 )
 _CONTRIBUTION = (
     _MISSION_ID,
@@ -233,6 +301,8 @@ _CONTRIBUTION = (
     _list("caveats", "Limits the contributor set"),
     _text("claim_id", "The claim's id, when another claim names it in 'supersedes'"),
     _text("supersedes", "The id of a claim of the same contributor that this one replaces"),
+    _UNCONFIRMED,
+    _NOTE,
     *_SOURCES,
 )
 _CLAIM = (*_CONTRIBUTION, _flag("disputed", "Whether reports of the same time give another status", required=True))
@@ -261,7 +331,10 @@ _MISSION = (
     _count("contributions", "How many contribution claims it has", required=True),
     _count("appointments", "How many appointments it has", required=True),
     _count("positions", "How many stakeholder positions it has", required=True),
-    _count("fatalities", "How many fatalities it has", required=True),
+    _count("fatalities", "How many fatalities it has, one record per person", required=True),
+    _count("fatality_counts", "How many reported counts of its dead it has", required=True),
+    _count("budgets", "How many budget figures it has", required=True),
+    _count("events", "How many events its timeline has", required=True),
     _count("sites", "How many deployment sites it has", required=True),
     _list("sources", "Ids of the sources for the mission's own facts (see the sources table)"),
     _list("source_titles", "The titles of those sources, in the same order"),
@@ -275,6 +348,7 @@ _POSITION = (
     _text("summary", "What it said, briefly"),
     _list("demands", "The conditions or demands it stated"),
     _date_column("date", "When it took the position"),
+    _UNCONFIRMED,
     *_SOURCES,
 )
 _FATALITY = (
@@ -325,19 +399,157 @@ _SITE_CONTINGENT = (
 _SOURCE = (
     _MISSION_ID,
     _text("id", "The source's id, as records cite it", required=True),
-    _text("title", "The title or document symbol as published", required=True),
+    _text(
+        "title",
+        "The title or document symbol as published; a title in square brackets is a description, not the headline",
+        required=True,
+    ),
+    _enum("kind", SourceKind, "What kind of document it is"),
     _text("publisher", "Who published it"),
     _text("url", "Where it was read"),
+    _text("language", "The language it is written in: an ISO 639-1 code ('en', 'fr')"),
     _date_column("published", "When it was published"),
     _date_column("accessed", "When it was read"),
+    _text("note", "Anything a reader should know of it: a republication, a date not shown, how sure the address is"),
+)
+_MANDATE = (
+    _MISSION_ID,
+    _index("mandate_index", "mandate", "mandates"),
+    _record_id("mandate"),
+    _text("follows", "The id of the mandate of the same mission that this one renews, extends or adjusts (its chain)"),
+    _enum("authority_kind", AuthorityKind, "What kind of body authorised it", required=True),
+    _text("body", "The body that authorised it ('UN Security Council')"),
+    _list("instruments", "The resolutions or agreements that authorised it ('S/RES/425 (1978)')"),
+    _date_column("adopted", "When the (first) instrument was adopted"),
+    *_VOTE,
+    _list("actions", "What the instrument does to the mandate: establishes, renews, adjusts, revises"),
+    _text("legal_basis", "The legal basis, when stated ('UN Charter Chapter VII')"),
+    _text("summary", "The mandate in the instrument's own words, briefly"),
+    _list("tasks", "The tasks it gives or adds (a renewal lists none: it carries over those of the mandates it follows)"),
+    _list("drops", "The tasks of the mandates it follows that it no longer gives"),
+    _list(
+        "tasks_in_force",
+        "The tasks in force under it: those of its chain from the first mandate, each adding its tasks and removing its drops",
+    ),
+    _list("references", "What it refers to (earlier resolutions, agreements)"),
+    _list("restrictions", "Limits it sets (an end to operations, a withdrawal)"),
+    _date_column("start", "When it took effect"),
+    _date_column("end", "Its last day in force"),
+    *_optional_strength_columns("authorized_strength", "The personnel ceiling it sets (empty when it sets none)"),
+    _flag("approximate", "Whether the ceiling it sets is given only approximately ('about 7,000')", required=True),
+    _text(
+        "ceiling_in_force",
+        "The ceiling in force under it, as printed ('up to about 7,000'): the one set last along its chain",
+    ),
+    _text("ceiling_set_by", "The instruments of the mandate that set the ceiling in force under it"),
+    _UNCONFIRMED,
+    _NOTE,
+    *_SOURCES,
+)
+_PERSONNEL = (
+    _MISSION_ID,
+    _index("figure_index", "figure", "personnel"),
+    _enum("kind", FigureKind, "Whether the figure is planned or actual", required=True),
+    _list("personnel", "Which personnel it counts (troops, police, ...); empty when it counts them all"),
+    *_strength_columns("strength", "How many personnel"),
+    _flag("approximate", "Whether the source gives the number as approximate ('about 800')", required=True),
+    _count("contributing_countries", "How many countries the personnel come from, when reported"),
+    _date_column("as_of", "When the figure was true"),
+    _text("note", "Context that the source gives with the figure"),
+    _UNCONFIRMED,
+    *_SOURCES,
+)
+_APPOINTMENT = (
+    _MISSION_ID,
+    _index("appointment_index", "appointment", "appointments"),
+    _record_id("appointment"),
+    _enum("post", Post, "The post", required=True),
+    _text("unit", "The sector or component, for a post held per unit ('Sector West', 'Maritime Task Force')"),
+    _text("holder", "Actor id of the holder: a declared person, or a state's alpha-3 code", required=True),
+    _text("holder_name", "The holder's name: the declared actor's, or the country's for a code"),
+    _text("holder_country", "The alpha-3 code of the holder's country: a person's nationality, or the state itself"),
+    _text("holder_country_name", "The name of the holder's country"),
+    _flag("acting", "Whether the holder was acting or ad interim", required=True),
+    _date_column("start", "When the term began"),
+    _date_column("end", "The holder's last day in office; empty while it lasts or when not known"),
+    _disputes("appointment"),
+    _UNCONFIRMED,
+    _NOTE,
+    *_SOURCES,
+)
+_FATALITY_COUNT = (
+    _MISSION_ID,
+    _index("count_index", "count", "fatality_counts"),
+    _record_id("count"),
+    _count("count", "How many died, as reported", required=True),
+    _date_column("as_of", "The date the count refers to; empty when the source gives none"),
+    _date_column("since", "When the count starts; empty for the mission's start"),
+    _disputes("count"),
+    _UNCONFIRMED,
+    _text("note", "Who is counted (peacekeepers, civilian staff, dependants) and anything else a reader should know"),
+    *_SOURCES,
+)
+_BUDGET = (
+    _MISSION_ID,
+    _index("budget_index", "figure", "budgets"),
+    _record_id("budget figure"),
+    _date_column("start", "The first day of the fiscal period", required=True),
+    _date_column("end", "The last day of the fiscal period", required=True),
+    _enum("kind", BudgetKind, "What the figure is: proposed, approved or spent", required=True),
+    _count("amount", "The amount in whole units of the currency; empty when the source gives none"),
+    _text("currency", "The ISO 4217 code of the currency ('USD')", required=True),
+    _flag("net", "Whether the figure is net (after staff assessment); False for gross or not stated", required=True),
+    _flag("approximate", "Whether the source gives the amount as approximate ('about $487 million')", required=True),
+    _text("decided_by", "The document that decided it ('A/RES/51/233')"),
+    _date_column("decided", "When it was decided"),
+    *_VOTE,
+    _disputes("budget figure"),
+    _UNCONFIRMED,
+    _NOTE,
+    *_SOURCES,
+)
+_EVENT = (
+    _MISSION_ID,
+    _index("event_index", "event", "events"),
+    _record_id("event"),
+    _date_column("date", "When it happened", required=True),
+    _enum("kind", EventKind, "What kind of event it is"),
+    _text("summary", "What happened, briefly", required=True),
+    _text("place", "Where it happened: the place's name"),
+    _text("place_country", "The alpha-3 code of the place's country"),
+    _text("place_country_name", "The name of the place's country"),
+    *_coordinates("", "The place's position"),
+    _list("actors", "Who took part: actor ids, or states' alpha-3 codes"),
+    _list("actor_names", "Their names, in the same order"),
+    _disputes("event"),
+    _UNCONFIRMED,
+    _NOTE,
+    *_SOURCES,
+)
+_COVERAGE = (
+    _MISSION_ID,
+    _index("note_index", "note", "coverage"),
+    _enum("topic", Topic, "What part of the record it is about (a table's name); empty for the whole mission"),
+    _enum("status", CoverageStatus, "What it says: what is known (and from when), missing, or unconfirmed", required=True),
+    _date_column("start", "From when it applies (for 'known': where the data of the topic begin)"),
+    _date_column("end", "Until when it applies"),
+    _text("text", "The statement, in plain words", required=True),
+    *_SOURCES,
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "missions": _MISSION,
+    "mandates": _MANDATE,
     "contributions": _CONTRIBUTION,
     "claims": _CLAIM,
+    "personnel": _PERSONNEL,
+    "appointments": _APPOINTMENT,
     "positions": _POSITION,
     "fatalities": _FATALITY,
+    "fatality_counts": _FATALITY_COUNT,
+    "budgets": _BUDGET,
+    "events": _EVENT,
+    "coverage": _COVERAGE,
     "sites": _SITE,
     "site_contingents": _SITE_CONTINGENT,
     "sources": _SOURCE,
@@ -345,10 +557,17 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 """Each table's columns, in order, by the table's name in `TABLES`."""
 
 MISSION_COLUMNS = tuple(c.name for c in _MISSION)
+MANDATE_COLUMNS = tuple(c.name for c in _MANDATE)
 CONTRIBUTION_COLUMNS = tuple(c.name for c in _CONTRIBUTION)
 CLAIM_COLUMNS = tuple(c.name for c in _CLAIM)
+PERSONNEL_COLUMNS = tuple(c.name for c in _PERSONNEL)
+APPOINTMENT_COLUMNS = tuple(c.name for c in _APPOINTMENT)
 POSITION_COLUMNS = tuple(c.name for c in _POSITION)
 FATALITY_COLUMNS = tuple(c.name for c in _FATALITY)
+FATALITY_COUNT_COLUMNS = tuple(c.name for c in _FATALITY_COUNT)
+BUDGET_COLUMNS = tuple(c.name for c in _BUDGET)
+EVENT_COLUMNS = tuple(c.name for c in _EVENT)
+COVERAGE_COLUMNS = tuple(c.name for c in _COVERAGE)
 SITE_COLUMNS = tuple(c.name for c in _SITE)
 SITE_CONTINGENT_COLUMNS = tuple(c.name for c in _SITE_CONTINGENT)
 SOURCE_COLUMNS = tuple(c.name for c in _SOURCE)
@@ -391,10 +610,11 @@ def _strength(prefix: str, strength: Strength) -> Row:
 class _Names:
     """A mission's names for the ids its records use: actors (declared, or states) and sources."""
 
-    __slots__ = ("actors", "titles")
+    __slots__ = ("actors", "countries", "titles")
 
     def __init__(self, mission: Mission) -> None:
         self.actors = {actor.id: actor.name for actor in mission.actors}
+        self.countries = {actor.id: actor.country for actor in mission.actors}
         self.titles = {source.id: source.title for source in mission.sources}
 
     def actor(self, reference: str | None) -> str | None:
@@ -404,6 +624,13 @@ class _Names:
         if name is None and is_country_code(reference):
             name = country_name(reference)
         return name
+
+    def country(self, reference: str) -> str | None:
+        """The alpha-3 code of an actor's country: a declared actor's ``country``, or a state's own code."""
+        declared = self.countries.get(reference)
+        if declared is not None or reference in self.actors:
+            return declared
+        return reference if is_country_code(reference) else None
 
     def sources(self, ids: Sequence[str]) -> Row:
         return {
@@ -468,6 +695,9 @@ def mission_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
                 "appointments": len(m.appointments),
                 "positions": len(m.positions),
                 "fatalities": len(m.fatalities),
+                "fatality_counts": len(m.fatality_counts),
+                "budgets": len(m.budgets),
+                "events": len(m.events),
                 "sites": len(m.sites),
             }
         )
@@ -494,6 +724,8 @@ def _contribution_row(mission: Mission, names: _Names, c: Contribution) -> Row:
             "caveats": _joined(c.caveats),
             "claim_id": c.id,
             "supersedes": c.supersedes,
+            "unconfirmed": c.unconfirmed,
+            "note": c.note,
         }
     )
     row.update(names.sources(c.sources))
@@ -528,9 +760,10 @@ def claim_rows(missions: Mission | Iterable[Mission], on: DateLike | None = None
     The current claims are those of `missionmodel.claims.latest_claims`: for each contributor
     and kind, the latest claim known by ``on``, whatever its status (a pledge that was later
     declined gives one row, ``declined``). Claims of the same time and status give one row, with
-    the range covering their strengths and all their sources; claims of the same time that
-    disagree on the status give a row each, with ``disputed`` True. The columns are those of
-    `contribution_rows` and ``disputed`` (`CLAIM_COLUMNS`).
+    the range covering their strengths and all their sources (``unconfirmed`` only when every
+    report is, and the notes of all); claims of the same time that disagree on the status give a
+    row each, with ``disputed`` True. The columns are those of `contribution_rows` and
+    ``disputed`` (`CLAIM_COLUMNS`).
 
     Args:
         missions: One mission or several.
@@ -552,6 +785,8 @@ def claim_rows(missions: Mission | Iterable[Mission], on: DateLike | None = None
         names = _Names(m)
         for claim in latest_claims(m.contributions, on=on):
             row = _contribution_row(m, names, claim.contribution)
+            row["unconfirmed"] = all(record.unconfirmed for record in claim.records)
+            row["note"] = _joined(dict.fromkeys(r.note for r in claim.records if r.note is not None))
             row["disputed"] = claim.disputed
             rows.append(row)
     return rows
@@ -582,6 +817,7 @@ def position_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
                 "summary": p.summary,
                 "demands": _joined(p.demands),
                 "date": _date(p.date),
+                "unconfirmed": p.unconfirmed,
             }
             row.update(names.sources(p.sources))
             rows.append(row)
@@ -727,22 +963,364 @@ def source_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
             "mission": m.id,
             "id": s.id,
             "title": s.title,
+            "kind": None if s.kind is None else s.kind.value,
             "publisher": s.publisher,
             "url": s.url,
+            "language": s.language,
             "published": _date(s.published),
             "accessed": _date(s.accessed),
+            "note": s.note,
         }
         for m in _missions(missions)
         for s in m.sources
     ]
 
 
+def _vote(vote: Vote | None) -> Row:
+    if vote is None:
+        return dict.fromkeys(("vote", "in_favour", "against", "abstentions", "unanimous", "meeting"))
+    return {
+        "vote": str(vote),
+        "in_favour": vote.in_favour,
+        "against": vote.against,
+        "abstentions": vote.abstentions,
+        "unanimous": vote.unanimous,
+        "meeting": vote.meeting,
+    }
+
+
+def _flags(record: Any) -> Row:
+    """A record's ``unconfirmed`` and ``note``."""
+    return {"unconfirmed": record.unconfirmed, "note": record.note}
+
+
+def mandate_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per mandate, with what its chain leaves in force: each link of a chain as recorded.
+
+    A renewal gives only what it changes: ``tasks`` lists the tasks it gives or adds, ``drops``
+    those it drops, and the ceiling columns (``authorized_strength_min`` ...) the ceiling it
+    sets, empty when it sets none. ``tasks_in_force`` and ``ceiling_in_force`` give what is in
+    force under it, carried along its chain (``follows``) from the first mandate, as
+    `Mission.tasks_on` and `Mission.authorized_strength_on` find them; ``ceiling_set_by`` names
+    the mandate that set that ceiling.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import Authority, AuthorityKind, Mandate, MandateAction, Task
+        >>> council = AuthorityKind.UN_SECURITY_COUNCIL
+        >>> first = Mandate(id="res-1701", authority=Authority(kind=council, instruments=["S/RES/1701 (2006)"]),
+        ...                 tasks=[Task.CEASEFIRE_MONITORING], authorized_strength="up to 15,000", start="2006-08-11")
+        >>> renewal = Mandate(authority=Authority(kind=council, instruments=["S/RES/1773 (2007)"]),
+        ...                   actions=[MandateAction.RENEWS], follows="res-1701", start="2007-08-31")
+        >>> unifil = Mission(id="unifil", name="UNIFIL", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+        ...                  mandates=[first, renewal])
+        >>> row = mandate_rows(unifil)[1]
+        >>> row["follows"], row["tasks"], row["tasks_in_force"], row["authorized_strength_text"], row["ceiling_in_force"]
+        ('res-1701', None, 'ceasefire_monitoring', None, 'up to 15,000')
+        >>> row["ceiling_set_by"]
+        'S/RES/1701 (2006)'
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, mandate in enumerate(m.mandates):
+            authority = mandate.authority
+            tasks, ceiling = carried_over(mandate_chain(m.mandates, mandate))
+            row: Row = {
+                "mission": m.id,
+                "mandate_index": index,
+                "id": mandate.id,
+                "follows": mandate.follows,
+                "authority_kind": authority.kind.value,
+                "body": authority.body,
+                "instruments": _joined(authority.instruments),
+                "adopted": _date(authority.adopted),
+            }
+            row.update(_vote(authority.vote))
+            row.update(
+                {
+                    "actions": _joined(action.value for action in mandate.actions),
+                    "legal_basis": mandate.legal_basis,
+                    "summary": mandate.summary,
+                    "tasks": _joined(task.value for task in mandate.tasks),
+                    "drops": _joined(task.value for task in mandate.drops),
+                    "tasks_in_force": _joined(task.value for task in tasks),
+                    "references": _joined(mandate.references),
+                    "restrictions": _joined(mandate.restrictions),
+                    "start": _date(mandate.start),
+                    "end": _date(mandate.end),
+                }
+            )
+            if mandate.authorized_strength is None:
+                row.update(dict.fromkeys(("authorized_strength_min", "authorized_strength_max", "authorized_strength_text")))
+                row["authorized_strength_is_exact"] = None
+            else:
+                row.update(_strength("authorized_strength", mandate.authorized_strength))
+            row.update(
+                {
+                    "approximate": mandate.approximate,
+                    "ceiling_in_force": None if ceiling is None else str(ceiling),
+                    "ceiling_set_by": None if ceiling is None else _instruments(ceiling.set_by),
+                }
+            )
+            row.update(_flags(mandate))
+            row.update(names.sources(mandate.sources))
+            rows.append(row)
+    return rows
+
+
+def _instruments(mandate: Mandate) -> str | None:
+    return _joined(mandate.authority.instruments) or mandate.id
+
+
+def personnel_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per personnel figure: the strength of the mission as a whole (or of some of its personnel).
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import datasets
+        >>> row = next(r for r in personnel_rows(datasets.load("isf")) if r["kind"] == "planned")
+        >>> row["strength_text"], row["personnel"]
+        ('20,000', 'troops')
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, figure in enumerate(m.personnel):
+            row: Row = {
+                "mission": m.id,
+                "figure_index": index,
+                "kind": figure.kind.value,
+                "personnel": _joined(kind.value for kind in figure.personnel),
+            }
+            row.update(_strength("strength", figure.strength))
+            row.update(
+                {
+                    "approximate": figure.approximate,
+                    "contributing_countries": figure.contributing_countries,
+                    "as_of": _date(figure.as_of),
+                    "note": figure.note,
+                    "unconfirmed": figure.unconfirmed,
+                }
+            )
+            row.update(names.sources(figure.sources))
+            rows.append(row)
+    return rows
+
+
+def appointment_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per appointment: who held which post (for which unit), from when to when, and how sure it is.
+
+    An alternative account (another handover date, say) is its own row, naming in ``disputes``
+    the appointment it contradicts; ``acting`` marks an acting or ad interim holder.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import Appointment, Post
+        >>> m = Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+        ...             appointments=[Appointment(post=Post.DEPUTY_FORCE_COMMANDER, holder="IDN", acting=True)])
+        >>> row = appointment_rows(m)[0]
+        >>> row["post"], row["holder_name"], row["holder_country"], row["acting"]
+        ('deputy_force_commander', 'Indonesia', 'IDN', True)
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, appointment in enumerate(m.appointments):
+            country = names.country(appointment.holder)
+            row: Row = {
+                "mission": m.id,
+                "appointment_index": index,
+                "id": appointment.id,
+                "post": appointment.post.value,
+                "unit": appointment.unit,
+                "holder": appointment.holder,
+                "holder_name": names.actor(appointment.holder),
+                "holder_country": country,
+                "holder_country_name": _country(country),
+                "acting": appointment.acting,
+                "start": _date(appointment.start),
+                "end": _date(appointment.end),
+                "disputes": appointment.disputes,
+            }
+            row.update(_flags(appointment))
+            row.update(names.sources(appointment.sources))
+            rows.append(row)
+    return rows
+
+
+def fatality_count_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per reported count of a mission's dead, as reported (conflicting counts each a row).
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import FatalityCount
+        >>> m = Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+        ...             fatality_counts=[FatalityCount(count=270, as_of="2008-03-19")])
+        >>> row = fatality_count_rows(m)[0]
+        >>> row["count"], row["as_of"], row["since"], row["unconfirmed"]
+        (270, '2008-03-19', None, False)
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, count in enumerate(m.fatality_counts):
+            row: Row = {
+                "mission": m.id,
+                "count_index": index,
+                "id": count.id,
+                "count": count.count,
+                "as_of": _date(count.as_of),
+                "since": _date(count.since),
+                "disputes": count.disputes,
+                "unconfirmed": count.unconfirmed,
+                "note": count.note,
+            }
+            row.update(names.sources(count.sources))
+            rows.append(row)
+    return rows
+
+
+def budget_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per budget figure: the fiscal period, what the figure is, the amount, and who decided it.
+
+    ``amount`` is in whole units of ``currency`` and empty when the source gives none (only the
+    vote, say); ``net`` and ``approximate`` say what kind of figure it is.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import Budget, BudgetKind
+        >>> m = Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+        ...             budgets=[Budget(start="2010-07-01", end="2011-06-30", kind=BudgetKind.APPROVED,
+        ...                             amount=518_710_000)])
+        >>> row = budget_rows(m)[0]
+        >>> row["start"], row["kind"], row["amount"], row["currency"], row["net"]
+        ('2010-07-01', 'approved', 518710000, 'USD', False)
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, budget in enumerate(m.budgets):
+            row: Row = {
+                "mission": m.id,
+                "budget_index": index,
+                "id": budget.id,
+                "start": _date(budget.start),
+                "end": _date(budget.end),
+                "kind": budget.kind.value,
+                "amount": budget.amount,
+                "currency": budget.currency,
+                "net": budget.net,
+                "approximate": budget.approximate,
+                "decided_by": budget.decided_by,
+                "decided": _date(budget.decided),
+            }
+            row.update(_vote(budget.vote))
+            row["disputes"] = budget.disputes
+            row.update(_flags(budget))
+            row.update(names.sources(budget.sources))
+            rows.append(row)
+    return rows
+
+
+def event_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per event of a mission's timeline: when, what, where and who.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import Event, EventKind
+        >>> m = Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+        ...             events=[Event(date="2006-10-15", kind=EventKind.DEPLOYMENT,
+        ...                           summary="The Maritime Task Force deploys.", actors=["DEU"])])
+        >>> row = event_rows(m)[0]
+        >>> row["date"], row["kind"], row["actors"], row["actor_names"], row["place"]
+        ('2006-10-15', 'deployment', 'DEU', 'Germany', None)
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, event in enumerate(m.events):
+            place = event.place
+            row: Row = {
+                "mission": m.id,
+                "event_index": index,
+                "id": event.id,
+                "date": str(event.date),
+                "kind": None if event.kind is None else event.kind.value,
+                "summary": event.summary,
+                "place": None if place is None else place.name,
+                "place_country": None if place is None else place.country,
+                "place_country_name": None if place is None else _country(place.country),
+                "latitude": None if place is None else place.latitude,
+                "longitude": None if place is None else place.longitude,
+                "actors": _joined(event.actors),
+                "actor_names": _joined(names.actor(actor) or actor for actor in event.actors),
+                "disputes": event.disputes,
+            }
+            row.update(_flags(event))
+            row.update(names.sources(event.sources))
+            rows.append(row)
+    return rows
+
+
+def coverage_rows(missions: Mission | Iterable[Mission]) -> list[Row]:
+    """One row per coverage note: what a mission's data hold (and from when), miss, or hold only unconfirmed.
+
+    Args:
+        missions: One mission or several.
+
+    Example:
+        >>> from missionmodel import CoverageNote, CoverageStatus, Topic
+        >>> m = Mission(id="m", name="M", kind=MissionKind.PEACEKEEPING, status=MissionStatus.ACTIVE,
+        ...             coverage=[CoverageNote(topic=Topic.BUDGETS, status=CoverageStatus.MISSING, start="1998",
+        ...                                    end="2009", text="No amounts found.")])
+        >>> row = coverage_rows(m)[0]
+        >>> row["topic"], row["status"], row["start"], row["end"], row["text"]
+        ('budgets', 'missing', '1998', '2009', 'No amounts found.')
+    """
+    rows: list[Row] = []
+    for m in _missions(missions):
+        names = _Names(m)
+        for index, note in enumerate(m.coverage):
+            row: Row = {
+                "mission": m.id,
+                "note_index": index,
+                "topic": None if note.topic is None else note.topic.value,
+                "status": note.status.value,
+                "start": _date(note.start),
+                "end": _date(note.end),
+                "text": note.text,
+            }
+            row.update(names.sources(note.sources))
+            rows.append(row)
+    return rows
+
+
 TABLES: dict[str, Callable[..., list[Row]]] = {
     "missions": mission_rows,
+    "mandates": mandate_rows,
     "contributions": contribution_rows,
     "claims": claim_rows,
+    "personnel": personnel_rows,
+    "appointments": appointment_rows,
     "positions": position_rows,
     "fatalities": fatality_rows,
+    "fatality_counts": fatality_count_rows,
+    "budgets": budget_rows,
+    "events": event_rows,
+    "coverage": coverage_rows,
     "sites": site_rows,
     "site_contingents": site_contingent_rows,
     "sources": source_rows,

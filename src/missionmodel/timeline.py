@@ -21,9 +21,15 @@ appointments, contributions, personnel figures, `Mission.as_of` and `compare` ag
 * **A missing end means "not known".** For a post that takes one holder at a time (see
   `Post.single_holder`), a later holder ends the earlier term; a term with no end and no
   successor may still be held. Posts that take several holders at once (deputies, sector
-  commanders) keep each term until its own end.
+  commanders) keep each term until its own end; but one unit of such a post (a sector, a
+  component, named in ``unit``) has one holder at a time.
 * **A mandate's effective date** is its ``start``, or when none is given the adoption date of its
   instrument; mandates succeed one another by that date.
+* **Chains of mandates.** A mandate that renews or adjusts another names it in ``follows``. Its
+  tasks are those of the chain, from the first mandate on, each adding its ``tasks`` and removing
+  its ``drops``; its ceiling is the one set last along the chain. When the mandate that took
+  effect last by a date has ended, but a later mandate follows it, the mandate was renewed by
+  instruments not recorded: it is still the one in force, as the last link recorded.
 
 Example:
     >>> from missionmodel import PartialDate
@@ -49,7 +55,7 @@ from .exceptions import ErrorDetail, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .appointment import Appointment, Post
-    from .mandate import Mandate
+    from .mandate import Ceiling, Mandate, Task
 
 __all__ = [
     "certainly_before",
@@ -59,7 +65,10 @@ __all__ = [
     "holders_on",
     "in_force",
     "known_by",
+    "carried_over",
     "latest_first",
+    "mandate_chain",
+    "mandate_in_force",
     "mandate_on",
     "newest",
     "terms_overlap",
@@ -85,9 +94,7 @@ def date_argument(value: DateLike, name: str = "on") -> PartialDate:
     try:
         return PartialDate.coerce(value)
     except ValidationError as error:
-        raise ValidationError(
-            [ErrorDetail(path=name, message=f"'{name}' {detail.message}") for detail in error.errors]
-        ) from None
+        raise ValidationError([ErrorDetail(path=name, message=f"'{name}' {detail.message}") for detail in error.errors]) from None
 
 
 def _on(on: DateLike | None) -> PartialDate | None:
@@ -200,18 +207,86 @@ def effective_date(mandate: Mandate) -> PartialDate | None:
 def mandate_on(mandates: Iterable[Mandate], on: DateLike) -> Mandate | None:
     """Return the mandate in force on ``on``: the one that took effect last by then, if not expired.
 
-    A later mandate supersedes an earlier one even when the earlier one gives no end.
+    A later mandate supersedes an earlier one even when the earlier one gives no end; an ended
+    mandate that a later one follows is still in force (see `mandate_in_force`).
+
+    Args:
+        mandates: The mission's mandates.
+        on: The date asked about.
+    """
+    return mandate_in_force(mandates, on)[0]
+
+
+def mandate_in_force(mandates: Iterable[Mandate], on: DateLike) -> tuple[Mandate | None, Mandate | None]:
+    """Return the mandate in force on ``on``, and the later mandate that continues its chain if it had ended.
+
+    The second item is None when the mandate found is in force by its own dates; otherwise it
+    is the first mandate that took effect after ``on`` and follows it (through ``follows``):
+    the renewals between the two are not recorded.
 
     Args:
         mandates: The mission's mandates.
         on: The date asked about.
     """
     when = date_argument(on)
-    begun = [m for m in mandates if known_by(effective_date(m), when)]
+    listed = list(mandates)
+    begun = [m for m in listed if known_by(effective_date(m), when)]
     ordered = latest_first(begun, effective_date)
-    if ordered and in_force(effective_date(ordered[0]), ordered[0].end, when):
-        return ordered[0]
-    return None
+    if not ordered:
+        return None, None
+    last = ordered[0]
+    if in_force(effective_date(last), last.end, when):
+        return last, None
+    if last.id is None:
+        return None, None
+    later = latest_first([m for m in listed if m not in begun], effective_date)[::-1]
+    for candidate in later:
+        if any(link is last for link in mandate_chain(listed, candidate)):
+            return last, candidate
+    return None, None
+
+
+def mandate_chain(mandates: Iterable[Mandate], mandate: Mandate) -> tuple[Mandate, ...]:
+    """Return the chain that ``mandate`` continues: the first mandate first, ``mandate`` last.
+
+    Follows ``follows`` links by id; a link to an id that no mandate has (or a cycle, which a
+    valid mission never has) ends the chain.
+
+    Args:
+        mandates: The mission's mandates.
+        mandate: One of them.
+    """
+    by_id = {m.id: m for m in mandates if m.id is not None}
+    chain = [mandate]
+    seen = {id(mandate)}
+    current = mandate
+    while current.follows is not None:
+        previous = by_id.get(current.follows)
+        if previous is None or id(previous) in seen:
+            break
+        chain.append(previous)
+        seen.add(id(previous))
+        current = previous
+    return tuple(reversed(chain))
+
+
+def carried_over(chain: Sequence[Mandate]) -> tuple[tuple[Task, ...], Ceiling | None]:
+    """Return the tasks and the ceiling that a chain of mandates (first first) leaves in force.
+
+    Args:
+        chain: A chain, as `mandate_chain` returns it.
+    """
+    from .mandate import Ceiling
+
+    tasks: dict[Task, None] = {}
+    ceiling: Ceiling | None = None
+    for link in chain:
+        for dropped in link.drops:
+            tasks.pop(dropped, None)
+        tasks.update(dict.fromkeys(link.tasks))
+        if link.authorized_strength is not None:
+            ceiling = Ceiling(strength=link.authorized_strength, approximate=link.approximate, set_by=link)
+    return tuple(tasks), ceiling
 
 
 def holders_on(appointments: Iterable[Appointment], post: Post, on: DateLike) -> tuple[Appointment, ...]:
@@ -220,7 +295,8 @@ def holders_on(appointments: Iterable[Appointment], post: Post, on: DateLike) ->
     For a post with one holder at a time, at most one: the term that began last by ``on``,
     unless its end is before ``on`` (a later holder ends an earlier term, so an earlier term
     whose end was not reported does not hold on). For posts with several holders, every term
-    begun and not ended.
+    begun and not ended, except that one unit (``Appointment.unit``: a sector, a component) has
+    one holder at a time: a later holder of the same unit ends an earlier term.
 
     Args:
         appointments: The mission's appointments.
@@ -231,6 +307,16 @@ def holders_on(appointments: Iterable[Appointment], post: Post, on: DateLike) ->
     begun = latest_first((a for a in appointments if a.post is post and known_by(a.start, when)), lambda a: a.start)
     if post.single_holder:
         begun = begun[:1]
+    else:
+        units: set[str] = set()
+        kept = []
+        for appointment in begun:  # the latest begun first: an earlier holder of a unit is ended by it
+            if appointment.unit is not None:
+                if appointment.unit in units:
+                    continue
+                units.add(appointment.unit)
+            kept.append(appointment)
+        begun = kept
     return tuple(a for a in begun if a.end is None or when.earliest() <= a.end.latest())
 
 

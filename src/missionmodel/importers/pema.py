@@ -534,7 +534,7 @@ def _parser(state: _State) -> Callable[[Layout], RowParser[MissionEntry[Mandate]
                 return
             mandate = Mandate(
                 authority=Authority(
-                    kind=_UNSC, body="UN Security Council", instrument=f"S/RES/{number} ({adopted.year})", adopted=adopted
+                    kind=_UNSC, body="UN Security Council", instruments=[f"S/RES/{number} ({adopted.year})"], adopted=adopted
                 ),
                 actions=actions,
                 tasks=_given_tasks(tasks),
