@@ -558,7 +558,7 @@ def test_unifil_mandate_of_1978(unifil: mm.Mission) -> None:
     assert unifil.mandate_on("1978-03-18") is None  # before UNIFIL existed: no warning, nothing to miss
     # 1990 falls between resolution 594 (to 31 Jul 1987) and resolution 1337 (2001): the renewals
     # between are not recorded, and the answer says so.
-    with pytest.warns(mm.CoverageWarning, match="not recorded"):
+    with pytest.warns(mm.CoverageWarning, match="gap of the data"):
         mandate = unifil.mandate_on("1990-01-01")
     assert mandate is not None and mandate.authority.instruments == ("S/RES/594 (1987)",)
 
