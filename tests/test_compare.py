@@ -540,3 +540,16 @@ def test_render_html_of_the_datasets_keeps_every_word() -> None:
     text = html.unescape(table.replace("<br>", "; "))
     for row in rows:
         assert row.left in text and row.right in text
+
+
+def test_a_deployment_absent_from_a_later_count_is_marked() -> None:
+    from missionmodel import datasets
+
+    unifil = datasets.load("unifil")
+    rows = {row.aspect: row for row in compare(unifil, unifil)}
+    deployed = rows["contributors: deployed"].left
+    # Senegal's battalion of 1982 is not in the count of 23 November 2024 (claims rule 6).
+    assert "Senegal, troops: 561 (1982-06-03; not in the count of 2024-11-23: may have ended)" in deployed
+    assert "Indonesia, troops: 1,230 (2024-11-23)" in deployed
+    assert deployed.endswith(f"total recorded: {unifil.total_strength(status='deployed')}")
+    assert str(unifil.total_strength(status="deployed")) == "at least 7,666"

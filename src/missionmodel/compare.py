@@ -278,6 +278,11 @@ def _contributors(mission: Mission, status: ContributionStatus, on: PartialDate 
     claims = mission.latest_claims(status=status, on=on)
     if not claims:
         return _NONE_RECORDED
+    absent = {
+        (standing.contributor, standing.kind): standing.absent_from
+        for standing in mission.standings(on)
+        if standing.absent_from is not None
+    }
     declined = status is ContributionStatus.DECLINED
     parts = []
     for claim in claims:
@@ -290,6 +295,9 @@ def _contributors(mission: Mission, status: ContributionStatus, on: PartialDate 
             details.append(f"disputed: also reported {', '.join(others)}")
         if all(record.unconfirmed for record in claim.records):
             details.append("unconfirmed")
+        counted_on = absent.get((claim.contributor, claim.kind))
+        if counted_on is not None and status is ContributionStatus.DEPLOYED:
+            details.append(f"not in the count of {counted_on}: may have ended")
         if details:
             text += f" ({'; '.join(details)})"
         parts.append(text)
