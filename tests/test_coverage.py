@@ -155,7 +155,7 @@ def missions_and_days(draw):  # type: ignore[no-untyped-def]
     return generated, draw(testing.partial_dates(1940, 2040))
 
 
-@settings(max_examples=150)
+@settings(max_examples=60)
 @given(missions_and_days())
 def test_the_coverage_law(mission_and_day) -> None:  # type: ignore[no-untyped-def]
     """A query before the data begin (after the mission began) warns; on or after, it does not, unless in a gap."""

@@ -567,7 +567,7 @@ def links(mission):
 
 
 @pytest.mark.filterwarnings("ignore::missionmodel.CoverageWarning")
-@settings(max_examples=150)
+@settings(max_examples=60)
 @given(missions_and_days())
 def test_as_of_gives_a_valid_mission_whose_links_all_resolve(mission_and_day):
     mission, day = mission_and_day
@@ -601,7 +601,7 @@ def test_as_of_keeps_an_alternative_account_valid_before_the_account_it_disputes
 
 
 @pytest.mark.filterwarnings("ignore::missionmodel.CoverageWarning")
-@settings(max_examples=100)
+@settings(max_examples=50)
 @given(missions_and_days())
 def test_the_queries_of_a_chain_agree_with_mandate_on(mission_and_day):
     mission, day = mission_and_day
@@ -617,7 +617,7 @@ def test_the_queries_of_a_chain_agree_with_mandate_on(mission_and_day):
 
 
 @pytest.mark.filterwarnings("ignore::missionmodel.CoverageWarning")
-@settings(max_examples=100)
+@settings(max_examples=50)
 @given(missions_and_days())
 def test_holders_on_ignores_alternative_accounts(mission_and_day):
     mission, day = mission_and_day

@@ -409,7 +409,7 @@ def mutants(draw: st.DrawFn) -> Any:
 
 
 @given(mutants())
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 def test_whatever_the_library_reads_the_schema_accepts(document: Any) -> None:
     if library_reads(document):
         assert problems(document) == [], document
