@@ -44,11 +44,14 @@ __all__ = [
     "CoverageNote",
     "CoverageStatus",
     "Topic",
+    "begins_after",
     "data_begin",
     "gaps_on",
     "mission_start",
     "notes_on",
+    "outside_on",
     "uncovered",
+    "warn",
     "warn_if_uncovered",
 ]
 

@@ -124,43 +124,30 @@ def _features(missions: Mission | Iterable[Mission]) -> Iterator[dict[str, Any]]
             if place is not None:
                 yield _place_feature(mission, names, point, place)
         for row in site_rows(mission):
-            properties = _blank(mission, "site")
-            properties.update(
-                {
-                    "name": row["place"],
-                    "country": row["country"],
-                    "country_name": row["country_name"],
-                    "date": row["as_of"],
-                }
-            )
-            properties.update({key: row[key] for key in _FROM_SITE_ROW})
-            yield {
-                "type": "Feature",
-                "id": f"{mission.id}/sites/{row['site_index']}",
-                "geometry": _geometry(row["latitude"], row["longitude"]),  # type: ignore[arg-type]
-                "properties": properties,
-            }
+            where = {"name": row["place"], "country": row["country"], "country_name": row["country_name"]}
+            yield _row_feature(mission, "site", f"sites/{row['site_index']}", row, where, _FROM_SITE_ROW, date=row["as_of"])
         for row in event_rows(mission):
             if row["place"] is None:  # an event without a place is no place to map
                 continue
-            properties = _blank(mission, "event")
-            properties.update(
-                {
-                    "name": row["place"],
-                    "country": row["place_country"],
-                    "country_name": row["place_country_name"],
-                    "date": row["date"],
-                    "event_id": row["id"],
-                    "event_kind": row["kind"],
-                }
-            )
-            properties.update({key: row[key] for key in _FROM_EVENT_ROW})
-            yield {
-                "type": "Feature",
-                "id": f"{mission.id}/events/{row['event_index']}",
-                "geometry": _geometry(row["latitude"], row["longitude"]),  # type: ignore[arg-type]
-                "properties": properties,
-            }
+            where = {"name": row["place"], "country": row["place_country"], "country_name": row["place_country_name"]}
+            fields = {"date": row["date"], "event_id": row["id"], "event_kind": row["kind"]}
+            yield _row_feature(mission, "event", f"events/{row['event_index']}", row, where, _FROM_EVENT_ROW, **fields)
+
+
+def _row_feature(
+    mission: Mission, point: str, path: str, row: Any, where: dict[str, Any], copied: set[str], **fields: Any
+) -> dict[str, Any]:
+    """The feature of a table row with a place (a site, an event): its place, ``fields``, and the ``copied`` columns."""
+    properties = _blank(mission, point)
+    properties.update(where)
+    properties.update(fields)
+    properties.update({key: row[key] for key in copied})
+    return {
+        "type": "Feature",
+        "id": f"{mission.id}/{path}",
+        "geometry": _geometry(row["latitude"], row["longitude"]),
+        "properties": properties,
+    }
 
 
 def feature_collection(missions: Mission | Iterable[Mission], *, unlocated: bool = False) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from ..dates import PartialDate
 from ..exceptions import ValidationError
 from ..place import Place
 from ..site import HeadquartersLevel, Site, SiteContingent, SiteUnit, UnitKind
-from ..sources import Source
+from ..sources import Source, SourceKind
 from ..strength import Strength
 from ._csv import (
     CACHE_LIMIT,
@@ -58,6 +58,8 @@ __all__ = ["HEADQUARTERS", "MAX_CONTRIBUTORS", "SOURCE", "country_of", "read_sit
 
 SOURCE = Source(
     id="geo-pko",
+    kind=SourceKind.DATASET,
+    language="en",
     title=(
         "Geocoded Peacekeeping Operations (Geo-PKO) dataset; Cil, Fjelde, Hultman and Nilsson, 'Mapping blue helmets:"
         " Introducing the Geocoded Peacekeeping Operations (Geo-PKO) dataset', Journal of Peace Research 57(2), 2020, 360-370"
@@ -234,14 +236,12 @@ def _month(cells: Cells) -> PartialDate | None:
     return _date(year, month)
 
 
-_DATES: dict[tuple[int, int], PartialDate] = {}
+_DATES: SharedValues[tuple[int, int], PartialDate] = SharedValues(lambda key: PartialDate(year=key[0], month=key[1]))
+"""A map's month, shared between the rows of that month."""
 
 
 def _date(year: int, month: int) -> PartialDate:
-    found = _DATES.get((year, month))
-    if found is None:
-        found = _DATES[(year, month)] = PartialDate(year=year, month=month)
-    return found
+    return _DATES[(year, month)]
 
 
 def _host(cells: Cells) -> str | None:
@@ -324,14 +324,14 @@ def _unit(kind: UnitKind, flag: bool | None, count: Strength | None) -> tuple[Si
     return _site_unit(kind, count), f"the {what} flag is {given} but its count is {count}: kept the unit"
 
 
-_UNIT_CACHE: dict[tuple[UnitKind, Strength], SiteUnit] = {}
+_SHARED_UNITS: SharedValues[tuple[UnitKind, Strength], SiteUnit] = SharedValues(
+    lambda key: SiteUnit(kind=key[0], strength=key[1])
+)
+"""A unit of a kind and size, shared between the sites that have one."""
 
 
 def _site_unit(kind: UnitKind, strength: Strength) -> SiteUnit:
-    found = _UNIT_CACHE.get((kind, strength))
-    if found is None:
-        found = _UNIT_CACHE[(kind, strength)] = SiteUnit(kind=kind, strength=strength)
-    return found
+    return _SHARED_UNITS[(kind, strength)]
 
 
 def _disagreements(troops: Strength, tcc_count: int | None, contingents: list[SiteContingent]) -> list[tuple[str, str]]:

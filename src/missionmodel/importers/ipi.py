@@ -46,7 +46,7 @@ from ..exceptions import ValidationError
 from ..geography import PointCheck, check_point
 from ..personnel import FigureKind, PersonnelFigure
 from ..place import Place
-from ..sources import Source
+from ..sources import Source, SourceKind
 from ..strength import Strength
 from ._csv import (
     CACHE_LIMIT,
@@ -69,6 +69,8 @@ __all__ = ["SOURCE", "MissionCountries", "mission_countries", "read_contribution
 
 SOURCE = Source(
     id="ipi-providing-for-peacekeeping",
+    kind=SourceKind.DATASET,
+    language="en",
     title="International Peace Institute: Providing for Peacekeeping database",
     publisher="International Peace Institute",
 )

@@ -41,7 +41,7 @@ import attrs
 from ..dates import PartialDate
 from ..exceptions import FormatError
 from ..mandate import Authority, AuthorityKind, Mandate, MandateAction, MandatedTask, Task, TaskModality
-from ..sources import Source
+from ..sources import Source, SourceKind
 from ._csv import CACHE_LIMIT, Cells, CsvSource, FastRows, Finish, Layout, RowParser, Table, normalise, run, shown
 from .result import ImportResult, MissionEntry, RowIssue
 
@@ -49,6 +49,8 @@ __all__ = ["SOURCE", "TASKS", "read_mandates", "task_name"]
 
 SOURCE = Source(
     id="pema",
+    kind=SourceKind.DATASET,
+    language="en",
     title=(
         "Peacekeeping Mandates (PEMA) Dataset, by Jessica Di Salvatore, Magnus Lundgren, Kseniya Oksamytna"
         " and Hannah M. Smidt; introduced in the Journal of Conflict Resolution 66(4-5): 924-951"

@@ -37,7 +37,7 @@ from ..exceptions import ValidationError
 from ..fatality import Fatality, Gender
 from ..mission import Mission, MissionKind, MissionStatus, slug_of
 from ..place import Place
-from ..sources import Source
+from ..sources import Source, SourceKind
 from ..strength import Strength
 from ..totals import ContributorTotal
 from ._csv import (
@@ -73,6 +73,8 @@ __all__ = [
 
 MISSIONS_SOURCE = Source(
     id="un-data-hub-missions",
+    kind=SourceKind.DATASET,
+    language="en",
     title="UN Peace and Security Data Hub: peacekeeping missions (DPPADPOSS-PKO)",
     publisher="United Nations",
 )
@@ -80,6 +82,8 @@ MISSIONS_SOURCE = Source(
 
 CONTRIBUTIONS_SOURCE = Source(
     id="un-data-hub-contributions",
+    kind=SourceKind.DATASET,
+    language="en",
     title="UN Peace and Security Data Hub: troop and police contributions (DPO-UCHISTORICAL)",
     publisher="United Nations",
 )
@@ -87,6 +91,8 @@ CONTRIBUTIONS_SOURCE = Source(
 
 FATALITIES_SOURCE = Source(
     id="un-data-hub-fatalities",
+    kind=SourceKind.DATASET,
+    language="en",
     title="UN Peace and Security Data Hub: fatalities (DPPADPOSS-FATALITIES)",
     publisher="United Nations",
 )
@@ -94,6 +100,8 @@ FATALITIES_SOURCE = Source(
 
 POLICE_FATALITIES_SOURCE = Source(
     id="un-data-hub-police-fatalities",
+    kind=SourceKind.DATASET,
+    language="en",
     title="UN Peace and Security Data Hub: police fatalities in field missions (DPPADPO-FATALITIESPOL)",
     publisher="United Nations",
 )
@@ -101,6 +109,8 @@ POLICE_FATALITIES_SOURCE = Source(
 
 COUNTRY_TOTALS_SOURCE = Source(
     id="un-data-hub-country-totals",
+    kind=SourceKind.DATASET,
+    language="en",
     title="UN Peace and Security Data Hub: latest uniformed personnel contribution by country (DPO-UCLATEST)",
     publisher="United Nations",
 )
